@@ -1,0 +1,133 @@
+#include "app/cli/cli.h"
+
+#include "core/model/csv.h"
+#include "core/model/scenarioio.h"
+
+#include <cstdio>
+
+namespace headroom::cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+CommandLine::CommandLine(const QString &command, const QString &description) : m_command(command)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addHelpOption();
+}
+
+void CommandLine::addPositional(const QString &name, const QString &description, const QString &syntax)
+{
+    m_parser.addPositionalArgument(name, description, syntax);
+}
+
+std::optional<int> CommandLine::parse(const QStringList &args, int minPositional, int maxPositional)
+{
+    QStringList full{QStringLiteral("headroom-cli ") + m_command};
+    full += args;
+    if (!m_parser.parse(full))
+        return usageError(m_command, m_parser.errorText());
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        out() << m_parser.helpText();
+        out().flush();
+        return Ok;
+    }
+    const qsizetype n = m_parser.positionalArguments().size();
+    if (n < minPositional)
+        return usageError(m_command, QStringLiteral("missing argument; see --help"));
+    if (n > maxPositional)
+        return usageError(m_command, QStringLiteral("unexpected argument '%1'")
+                                         .arg(m_parser.positionalArguments().at(maxPositional)));
+    return std::nullopt;
+}
+
+std::optional<double> CommandLine::number(const QString &name, std::optional<double> min, std::optional<double> max)
+{
+    bool ok = false;
+    const QString text = m_parser.value(name);
+    const double v = text.toDouble(&ok);
+    if (!ok || (min && v < *min) || (max && v > *max)) {
+        QString range;
+        if (min && max)
+            range = QStringLiteral(" between %1 and %2").arg(*min).arg(*max);
+        else if (min)
+            range = QStringLiteral(" >= %1").arg(*min);
+        usageError(m_command, QStringLiteral("--%1 expects a number%2, got '%3'").arg(name, range, text));
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<int> CommandLine::integer(const QString &name, std::optional<int> min, std::optional<int> max)
+{
+    bool ok = false;
+    const QString text = m_parser.value(name);
+    const int v = text.toInt(&ok);
+    if (!ok || (min && v < *min) || (max && v > *max)) {
+        QString range;
+        if (min && max)
+            range = QStringLiteral(" between %1 and %2").arg(*min).arg(*max);
+        else if (min)
+            range = QStringLiteral(" >= %1").arg(*min);
+        usageError(m_command, QStringLiteral("--%1 expects a whole number%2, got '%3'").arg(name, range, text));
+        return std::nullopt;
+    }
+    return v;
+}
+
+int usageError(const QString &command, const QString &message)
+{
+    err() << "headroom-cli " << command << ": " << message << '\n';
+    err().flush();
+    return Usage;
+}
+
+int reportErrors(const model::Diagnostics &diagnostics)
+{
+    for (const model::Diagnostic &d : diagnostics)
+        err() << d.toString() << '\n';
+    err().flush();
+    return BadInput;
+}
+
+std::optional<model::Scenario> loadScenarioOrDefault(const QString &path)
+{
+    if (path.isEmpty())
+        return model::defaultScenario();
+    model::Diagnostics warnings;
+    auto loaded = model::loadScenario(path, &warnings);
+    reportErrors(warnings);
+    if (!loaded) {
+        reportErrors(loaded.errors());
+        return std::nullopt;
+    }
+    return std::move(loaded).value();
+}
+
+bool writeOutput(const QString &path, const QByteArray &contents)
+{
+    if (path == u"-" || path.isEmpty()) {
+        out().flush();
+        std::fwrite(contents.constData(), 1, static_cast<size_t>(contents.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    const auto written = model::writeFileAtomically(path, contents);
+    if (!written) {
+        reportErrors(written.errors());
+        return false;
+    }
+    return true;
+}
+
+} // namespace headroom::cli
