@@ -3,6 +3,8 @@
 #include "core/model/csv.h"
 #include "core/model/scenarioio.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 namespace headroom::cli {
@@ -38,7 +40,9 @@ std::optional<int> CommandLine::parse(const QStringList &args, int minPositional
     if (!m_parser.parse(full))
         return usageError(m_command, m_parser.errorText());
     if (m_parser.isSet(QStringLiteral("help"))) {
-        out() << m_parser.helpText();
+        QString help = m_parser.helpText();
+        help.replace(QCoreApplication::arguments().constFirst(), QStringLiteral("headroom-cli ") + m_command);
+        out() << help;
         out().flush();
         return Ok;
     }

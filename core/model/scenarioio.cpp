@@ -68,10 +68,27 @@ QString idx(const QString &path, qsizetype i)
     return path + u'[' + QString::number(i) + u']';
 }
 
+QString metricSection(MetricSourceType type)
+{
+    switch (type) {
+    case MetricSourceType::Resource:
+        return QStringLiteral("resource");
+    case MetricSourceType::ContainerResource:
+        return QStringLiteral("containerResource");
+    case MetricSourceType::Pods:
+        return QStringLiteral("pods");
+    case MetricSourceType::Object:
+        return QStringLiteral("object");
+    case MetricSourceType::External:
+        return QStringLiteral("external");
+    }
+    return {};
+}
+
 void checkMetric(Checker &c, const MetricSpec &m, const QString &path)
 {
     const MetricTarget &t = m.target;
-    const QString tp = path + u".target";
+    const QString tp = path + u'.' + metricSection(m.type) + u".target";
     const auto need = [&](bool present, const char *field) {
         if (!present)
             c.error(tp + u'.' + QString::fromLatin1(field),

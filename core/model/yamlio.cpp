@@ -31,7 +31,9 @@ QString didYouMean(QStringView key, const QStringList &candidates)
     QString best;
     int bestDistance = std::max<int>(2, static_cast<int>(key.size()) / 3) + 1;
     for (const QString &c : candidates) {
-        const int d = editDistance(key, c);
+        int d = editDistance(key, c);
+        if (c.size() > key.size() + 2) // a truncated or misspelt long name: compare with its prefix
+            d = std::min(d, editDistance(key, QStringView(c).left(key.size())) + 1);
         if (d < bestDistance) {
             bestDistance = d;
             best = c;
@@ -306,16 +308,18 @@ YAML::Node YamlReader::child(const char *key, bool required)
     frame.known << QString::fromLatin1(key);
     const YAML::Node &map = frame.node;
     YAML::Node found;
+    bool present = false;
     for (auto it = map.begin(); it != map.end(); ++it) {
         if (it->first.IsScalar() && it->first.Scalar() == key) {
             found = it->second;
+            present = true;
             m_locations.insert(childPath(key), locationOf(it->second, m_file));
             break;
         }
     }
-    if (!found.IsDefined() || found.IsNull()) {
+    if (!present || found.IsNull()) {
         if (required)
-            error(found.IsDefined() ? found : map, childPath(key),
+            error(present ? found : map, childPath(key),
                   QStringLiteral("'%1' is required").arg(QString::fromLatin1(key)));
         return YAML::Node(YAML::NodeType::Undefined);
     }
@@ -334,11 +338,12 @@ void YamlReader::stringList(const char *key, QStringList &values, const FieldOpt
     values.clear();
     int index = 0;
     for (const YAML::Node &item : node) {
+        const QString itemPath = childPath(key) + u'[' + QString::number(index++) + u']';
+        m_locations.insert(itemPath, locationOf(item, m_file));
         if (!item.IsScalar())
-            error(item, childPath(key) + u'[' + QString::number(index) + u']', QStringLiteral("expected a string"));
+            error(item, itemPath, QStringLiteral("expected a string"));
         else
             values << scalarText(item);
-        ++index;
     }
 }
 
@@ -378,6 +383,7 @@ void YamlReader::matrix(const char *key, QList<QList<double>> &values, const Fie
     int index = 0;
     for (const YAML::Node &row : node) {
         const QString rowPath = path + u'[' + QString::number(index++) + u']';
+        m_locations.insert(rowPath, locationOf(row, m_file));
         if (!row.IsSequence()) {
             error(row, rowPath, QStringLiteral("expected a list of numbers"));
             continue;

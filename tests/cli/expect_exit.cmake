@@ -1,7 +1,7 @@
 # Runs ${CLI} ${ARGS}; fails unless the exit code is ${EXPECTED_EXIT} and, when PASS is given,
 # stdout+stderr match the regular expression ${PASS}.
-separate_arguments(args UNIX_COMMAND "${ARGS}")
-execute_process(COMMAND ${CLI} ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+
+execute_process(COMMAND ${CLI} ${ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message("${out}${err}")
 if(NOT rc EQUAL EXPECTED_EXIT)
     message(FATAL_ERROR "exit code ${rc}, expected ${EXPECTED_EXIT}")

@@ -1,0 +1,18 @@
+# headroom-cli: the exit-code and message contract of DESIGN.md.
+headroom_add_cli_test(cli_validate_default ARGS validate resources/scenarios/webtools-pro.yaml EXIT 0
+    PASS "valid scenario 'WebTools Pro'")
+headroom_add_cli_test(cli_validate_three_mistakes ARGS validate tests/data/invalid-three/scenario.yaml EXIT 1
+    PASS "scenario.yaml:14:31: spec.tiers.0..autoscaling.targetCPUUtilization: must be <= 100, got 170.*scenario.yaml:15:26: spec.tiers.0..autoscaling.scaleUpCooldown: a duration needs a unit.*scenario.yaml:17:79: spec.cacheHierarchy.0..replicaton: unknown key 'replicaton' .did you mean 'replicationFactor'")
+headroom_add_cli_test(cli_validate_missing_file ARGS validate tests/data/no-such-file.yaml EXIT 1
+    PASS "no-such-file.yaml: cannot read file")
+headroom_add_cli_test(cli_validate_no_argument ARGS validate EXIT 2 PASS "missing argument")
+headroom_add_cli_test(cli_unknown_command ARGS frobnicate EXIT 2 PASS "unknown command")
+headroom_add_cli_test(cli_unknown_option ARGS show --frobnicate EXIT 2 PASS "Unknown option 'frobnicate'")
+headroom_add_cli_test(cli_show_default ARGS show EXIT 0
+    PASS "Scenario: WebTools Pro.*web +replicas 3..50, CPU 70%, memory 80%.*Regions: 9 in 3 groups")
+headroom_add_cli_test(cli_show_file ARGS show resources/scenarios/webtools-pro.yaml EXIT 0 PASS "Traffic scenarios: steady")
+headroom_add_cli_test(cli_show_invalid ARGS show tests/data/invalid-three/scenario.yaml EXIT 1 PASS "must be <= 100")
+headroom_add_cli_test(cli_help ARGS --help EXIT 0 PASS "Commands:.*validate.*simulate")
+foreach(cmd validate show forecast plan queue usl simulate hpa cost redis shard alerts report import)
+    headroom_add_cli_test(cli_help_${cmd} ARGS ${cmd} --help EXIT 0 PASS "Usage: headroom-cli ${cmd}")
+endforeach()
