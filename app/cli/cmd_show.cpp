@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 
 #include "core/model/csv.h"
+#include "core/model/scenarioio.h"
 #include "core/model/scenarioschema.h"
 
 namespace headroom::cli {
@@ -53,8 +54,13 @@ int runShow(const QStringList &args)
     CommandLine cl(QStringLiteral("show"),
                    QStringLiteral("Prints a summary of a scenario. Without FILE, the embedded WebTools Pro."));
     cl.addPositional(QStringLiteral("FILE"), QStringLiteral("The scenario file (optional)."), QStringLiteral("[FILE]"));
+    cl.addOption({QStringLiteral("schema"), QStringLiteral("Print the scenario format's field reference (Markdown).")});
     if (auto exit = cl.parse(args, 0, 1))
         return *exit;
+    if (cl.isSet(QStringLiteral("schema"))) {
+        out() << model::scenarioSchemaReference();
+        return Ok;
+    }
     const auto scenario = loadScenarioOrDefault(cl.positional().value(0));
     if (!scenario)
         return BadInput;

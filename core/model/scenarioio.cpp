@@ -3,6 +3,7 @@
 #include "core/model/scenarioschema.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 
@@ -313,6 +314,78 @@ QHash<QString, FieldInfo> scenarioFields(const Scenario &scenario)
     YamlWriter writer;
     writer.write(scenario);
     return writer.fields();
+}
+
+namespace {
+
+QString kindName(FieldKind kind)
+{
+    switch (kind) {
+    case FieldKind::Int:
+        return QStringLiteral("integer");
+    case FieldKind::Double:
+        return QStringLiteral("number");
+    case FieldKind::Bool:
+        return QStringLiteral("boolean");
+    case FieldKind::String:
+        return QStringLiteral("string");
+    case FieldKind::Duration:
+        return QStringLiteral("duration (30s, 5m, 1h30m)");
+    case FieldKind::Bytes:
+        return QStringLiteral("size (64GB, 4Gi)");
+    case FieldKind::Quantity:
+        return QStringLiteral("Kubernetes quantity (500m, 2, 1Ki)");
+    case FieldKind::Money:
+        return QStringLiteral("money (0.20 or '0.20 USD')");
+    case FieldKind::Percent:
+        return QStringLiteral("percent 0-100");
+    case FieldKind::Enum:
+        return QStringLiteral("one of");
+    case FieldKind::StringList:
+        return QStringLiteral("list of strings");
+    case FieldKind::StringMap:
+        return QStringLiteral("map of strings");
+    case FieldKind::Matrix:
+        return QStringLiteral("list of [x, y]");
+    case FieldKind::Object:
+        return QStringLiteral("mapping");
+    case FieldKind::List:
+        return QStringLiteral("list");
+    }
+    return {};
+}
+
+} // namespace
+
+QString scenarioSchemaReference()
+{
+    YamlWriter writer;
+    writer.write(defaultScenario());
+    static const QRegularExpression index(QStringLiteral("\\[\\d+\\]"));
+    QStringList seen;
+    QString out = QStringLiteral("| field | type | constraints |\n|---|---|---|\n");
+    for (const QString &path : writer.fieldOrder()) {
+        QString folded = path;
+        folded.replace(index, QStringLiteral("[]"));
+        if (seen.contains(folded))
+            continue;
+        seen << folded;
+        const FieldInfo info = writer.fields().value(path);
+        QString type = kindName(info.kind);
+        if (info.kind == FieldKind::Enum)
+            type += u' ' + info.enumValues.join(QStringLiteral(", "));
+        QStringList constraints;
+        if (!info.optional)
+            constraints << QStringLiteral("required");
+        if (info.options.min && info.kind != FieldKind::Bytes && info.kind != FieldKind::Percent)
+            constraints << QStringLiteral(">= %1").arg(*info.options.min);
+        if (info.options.max && info.kind != FieldKind::Percent)
+            constraints << QStringLiteral("<= %1").arg(*info.options.max);
+        if (info.options.help)
+            constraints << QString::fromUtf8(info.options.help);
+        out += QStringLiteral("| `%1` | %2 | %3 |\n").arg(folded, type, constraints.join(QStringLiteral("; ")));
+    }
+    return out;
 }
 
 Result<void> saveScenario(const Scenario &scenario, const QString &path)

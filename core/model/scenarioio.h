@@ -32,6 +32,9 @@ Diagnostics validateScenario(const Scenario &scenario, const QHash<QString, Sour
 QByteArray serializeScenario(const Scenario &scenario);
 /// Metadata (kind, bounds, enum values) of every field by path, for editors.
 QHash<QString, FieldInfo> scenarioFields(const Scenario &scenario);
+/// The format's reference: one row per field (list indexes folded to "[]"), in schema order,
+/// as a Markdown table (field, type, constraints, help).
+QString scenarioSchemaReference();
 /// Writes atomically (QSaveFile): the old file stays intact if anything fails.
 Result<void> saveScenario(const Scenario &scenario, const QString &path);
 

@@ -418,7 +418,10 @@ void YamlWriter::put(const char *key, const YAML::Node &value)
 
 void YamlWriter::record(const char *key, FieldKind kind, const FieldOptions &o, QStringList enumValues, bool optional)
 {
-    m_fields.insert(childPath(key), FieldInfo{kind, o, std::move(enumValues), optional || !o.required});
+    const QString path = childPath(key);
+    if (!m_fields.contains(path))
+        m_order << path;
+    m_fields.insert(path, FieldInfo{kind, o, std::move(enumValues), optional || !o.required});
 }
 
 void YamlWriter::stringList(const char *key, QStringList &values, const FieldOptions &o)

@@ -254,6 +254,8 @@ public:
         return node;
     }
     const QHash<QString, FieldInfo> &fields() const { return m_fields; }
+    /// Field paths in the order the schema lists them.
+    const QStringList &fieldOrder() const { return m_order; }
 
     // -- visitor interface --
     template <typename T>
@@ -332,6 +334,7 @@ private:
 
     std::vector<Frame> m_stack;
     QHash<QString, FieldInfo> m_fields;
+    QStringList m_order;
 };
 
 /// Emits a node as block-style YAML text with a trailing newline.

@@ -16,3 +16,7 @@ headroom_add_cli_test(cli_help ARGS --help EXIT 0 PASS "Commands:.*validate.*sim
 foreach(cmd validate show forecast plan queue usl simulate hpa cost redis shard alerts report import)
     headroom_add_cli_test(cli_help_${cmd} ARGS ${cmd} --help EXIT 0 PASS "Usage: headroom-cli ${cmd}")
 endforeach()
+add_test(NAME cli_schema_reference_in_sync COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:headroom-cli>
+    "-DARGS=show;--schema" -DFILE=${PROJECT_SOURCE_DIR}/resources/scenarios/SCHEMA.md "-DFROM=| field |"
+    -P ${PROJECT_SOURCE_DIR}/tests/cli/compare_output.cmake)
+set_tests_properties(cli_schema_reference_in_sync PROPERTIES LABELS cli)
