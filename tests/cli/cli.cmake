@@ -20,3 +20,11 @@ add_test(NAME cli_schema_reference_in_sync COMMAND ${CMAKE_COMMAND} -DCLI=$<TARG
     "-DARGS=show;--schema" -DFILE=${PROJECT_SOURCE_DIR}/resources/scenarios/SCHEMA.md "-DFROM=| field |"
     -P ${PROJECT_SOURCE_DIR}/tests/cli/compare_output.cmake)
 set_tests_properties(cli_schema_reference_in_sync PROPERTIES LABELS cli)
+
+# The Debian package: built, checked, installed and run from /usr/bin (CI only: needs root and apt).
+if(HEADROOM_SERVICE_TESTS)
+    add_test(NAME package_deb COMMAND ${PROJECT_SOURCE_DIR}/tests/scripts/package-check.sh
+        ${CMAKE_BINARY_DIR} ${PROJECT_SOURCE_DIR})
+    set_tests_properties(package_deb PROPERTIES LABELS package RUN_SERIAL TRUE TIMEOUT 600
+        PASS_REGULAR_EXPRESSION "installed package: headroom-cli runs from /usr/bin")
+endif()
