@@ -276,7 +276,13 @@ Result<LoadedScenario> parseScenario(const QByteArray &text, const QString &sour
     }
     LoadedScenario loaded;
     YamlReader reader(sourceName, &diagnostics);
-    reader.read(*root, loaded.scenario);
+    try {
+        reader.read(*root, loaded.scenario);
+    } catch (const YAML::Exception &e) { // a safety net: the reader checks node kinds before using them
+        diagnostics.append(makeError(QStringLiteral("unreadable YAML: %1").arg(QString::fromStdString(e.msg)),
+                                     QString(), {sourceName, e.mark.line + 1, e.mark.column + 1}));
+        return diagnostics;
+    }
     loaded.locations = reader.locations();
     if (!hasErrors(diagnostics))
         diagnostics += validateScenario(loaded.scenario, loaded.locations, sourceName);

@@ -289,6 +289,40 @@ private slots:
                  qPrintable(loaded.errorString()));
     }
 
+    void mutatedInputNeverCrashes()
+    {
+        // Every mutation either loads or is rejected with located diagnostics; none may crash.
+        const QByteArray original = defaultScenarioYaml();
+        quint32 seed = 12345;
+        const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+        static const char alphabet[] = "-:{}[],#&*!|>'\"%@` \n\t0123456789abcXYZ.";
+        int rejected = 0;
+        for (int round = 0; round < 400; ++round) {
+            QByteArray text = original;
+            const int edits = 1 + static_cast<int>(next() % 4);
+            for (int e = 0; e < edits; ++e) {
+                const qsizetype at = static_cast<qsizetype>(next() % static_cast<quint32>(text.size()));
+                switch (next() % 3) {
+                case 0:
+                    text[at] = alphabet[next() % (sizeof(alphabet) - 1)];
+                    break;
+                case 1:
+                    text.remove(at, 1 + static_cast<qsizetype>(next() % 20));
+                    break;
+                default:
+                    text.insert(at, alphabet[next() % (sizeof(alphabet) - 1)]);
+                }
+            }
+            const auto loaded = parseScenario(text, QStringLiteral("mutated.yaml"));
+            if (!loaded) {
+                ++rejected;
+                for (const Diagnostic &d : loaded.errors())
+                    QVERIFY2(d.where.file == u"mutated.yaml" && !d.message.isEmpty(), qPrintable(d.toString()));
+            }
+        }
+        QVERIFY(rejected > 100); // the mutations do break things, and each break was reported
+    }
+
     void fieldMetadataForEditors()
     {
         const auto fields = scenarioFields(defaultScenario());
