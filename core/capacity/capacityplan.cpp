@@ -1,6 +1,7 @@
 #include "core/capacity/capacityplan.h"
 
 #include "core/capacity/erlangc.h"
+#include "core/capacity/monotonesearch.h"
 #include "core/model/csv.h"
 
 #include <algorithm>
@@ -76,28 +77,16 @@ QString queueingProblem(const model::Tier &t)
     return {};
 }
 
-/// The smallest replica count R whose per-replica M/M/c queue (arrival rate / R) meets P95 <= slo.
-int queueingReplicas(double arrivalRate, double serviceRate, int servers, double slo)
+/// The smallest replica count R whose per-replica M/M/c queue (arrival rate / R) meets P95 <= slo,
+/// searched from `hint` (the previous day's answer).
+int queueingReplicas(double arrivalRate, double serviceRate, int servers, double slo, int hint)
 {
-    const auto meets = [&](int r) {
-        const MmcQueue q{arrivalRate / r, serviceRate, servers};
+    const int lower = std::max(1, ceilCount(arrivalRate / (servers * serviceRate)));
+    const auto r = smallestMeeting(lower, replicaCeiling, hint, [&](int replicas) {
+        const MmcQueue q{arrivalRate / replicas, serviceRate, servers};
         return q.isStable() && responseTimeSurvival(q, slo) <= 1 - p95;
-    };
-    int lo = std::max(1, ceilCount(arrivalRate / (servers * serviceRate)));
-    if (meets(lo))
-        return lo;
-    int step = 1;
-    int hi = lo;
-    do {
-        lo = hi;
-        hi = static_cast<int>(std::min<long long>(static_cast<long long>(lo) + step, replicaCeiling));
-        step *= 2;
-    } while (!meets(hi) && hi < replicaCeiling);
-    while (hi - lo > 1) {
-        const int mid = lo + (hi - lo) / 2;
-        (meets(mid) ? hi : lo) = mid;
-    }
-    return hi;
+    });
+    return r.value_or(replicaCeiling);
 }
 
 double queueP95(double arrivalRate, double serviceRate, int servers, int replicas)
@@ -136,7 +125,8 @@ TierPlan planTier(const model::Scenario &s, qsizetype index, const std::vector<d
         int required = 0;
         if (plan.sizing == model::SizingMethod::Queueing) {
             const double rate = tierArrivalRate(t, s.spec.demand, users[d]) * design;
-            required = queueingReplicas(rate, serviceRate, t.workload.concurrencyPerReplica, seconds(*t.p95Slo));
+            required = queueingReplicas(rate, serviceRate, t.workload.concurrencyPerReplica, seconds(*t.p95Slo),
+                                        d > 0 ? plan.requiredReplicas[d - 1] : 1);
         } else if (t.workload.capacityPerReplica > 0) {
             required = ceilCount(plan.demand[d] * design / t.workload.capacityPerReplica);
         }

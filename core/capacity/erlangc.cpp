@@ -1,5 +1,7 @@
 #include "core/capacity/erlangc.h"
 
+#include "core/capacity/monotonesearch.h"
+
 #include <QString>
 
 #include <algorithm>
@@ -44,6 +46,27 @@ model::Result<void> checkPercentile(double p)
                          QStringLiteral("percentile"));
     return {};
 }
+
+/// The response-time distribution of one queue, with Erlang C computed once.
+struct ResponseTime {
+    explicit ResponseTime(const MmcQueue &q)
+        : mu(q.serviceRate), theta(q.servers * q.serviceRate - q.arrivalRate), c(erlangC(q.servers, q.offeredLoad()))
+    {
+    }
+    double survival(double t) const
+    {
+        if (t <= 0)
+            return 1.0;
+        return std::clamp(std::exp(-mu * t) + c * mu * expDifference(theta, mu, t), 0.0, 1.0);
+    }
+    double density(double t) const
+    {
+        if (t < 0)
+            return 0.0;
+        return (1.0 - c) * mu * std::exp(-mu * t) + c * mu * theta * expDifference(theta, mu, t);
+    }
+    double mu, theta, c;
+};
 
 /// Whether the p-quantile of the response time is <= target, i.e. P(T > target) <= 1 - p.
 bool meetsTarget(const MmcQueue &q, double p, double target)
@@ -118,12 +141,7 @@ model::Result<QueueMetrics> analyze(const MmcQueue &q)
 
 double responseTimeSurvival(const MmcQueue &q, double t)
 {
-    if (t <= 0)
-        return 1.0;
-    const double mu = q.serviceRate;
-    const double theta = q.servers * mu - q.arrivalRate;
-    const double c = erlangC(q.servers, q.offeredLoad());
-    return std::clamp(std::exp(-mu * t) + c * mu * expDifference(theta, mu, t), 0.0, 1.0);
+    return ResponseTime(q).survival(t);
 }
 
 double responseTimeCdf(const MmcQueue &q, double t)
@@ -133,12 +151,7 @@ double responseTimeCdf(const MmcQueue &q, double t)
 
 double responseTimeDensity(const MmcQueue &q, double t)
 {
-    if (t < 0)
-        return 0.0;
-    const double mu = q.serviceRate;
-    const double theta = q.servers * mu - q.arrivalRate;
-    const double c = erlangC(q.servers, q.offeredLoad());
-    return (1.0 - c) * mu * std::exp(-mu * t) + c * mu * theta * expDifference(theta, mu, t);
+    return ResponseTime(q).density(t);
 }
 
 model::Result<double> responseTimePercentile(const MmcQueue &q, double p)
@@ -148,25 +161,27 @@ model::Result<double> responseTimePercentile(const MmcQueue &q, double p)
     if (auto ok = checkQueue(q); !ok)
         return ok.errors();
     const double tail = 1.0 - p;
+    const ResponseTime rt(q);
     // Bracket: T is stochastically below the sum of Exp(mu) and Exp(theta), whose quantile is below
     // the sum of their quantiles at tail/2.
-    const double theta = q.servers * q.serviceRate - q.arrivalRate;
     double lo = 0;
-    double hi = -std::log(tail / 2) / q.serviceRate - std::log(tail / 2) / theta;
-    while (responseTimeSurvival(q, hi) > tail)
+    double hi = -std::log(tail / 2) / rt.mu - std::log(tail / 2) / rt.theta;
+    while (rt.survival(hi) > tail)
         hi *= 2;
     double t = 0.5 * (lo + hi);
     for (int i = 0; i < 200; ++i) {
-        const double f = responseTimeSurvival(q, t) - tail; // decreasing in t
+        const double f = rt.survival(t) - tail; // decreasing in t
         if (f > 0)
             lo = t;
         else
             hi = t;
-        const double d = responseTimeDensity(q, t);
+        const double d = rt.density(t);
+        if (f == 0 || (d > 0 && std::abs(f / d) <= 1e-13 * t)) // Newton's next step is below 1e-13 t
+            return d > 0 ? t + f / d : t;
         double next = d > 0 ? t + f / d : 0.5 * (lo + hi);
         if (!(next > lo && next < hi))
             next = 0.5 * (lo + hi);
-        if (std::abs(next - t) <= 1e-12 * std::max(t, 1e-300) || hi - lo <= 1e-14 * hi)
+        if (hi - lo <= 1e-14 * hi)
             return next;
         t = next;
     }
@@ -196,30 +211,13 @@ model::Result<int> minimumServers(double arrivalRate, double serviceRate, double
                              .arg(maxServers)
                              .arg(num(load)),
                          QStringLiteral("servers"));
-    int lo = static_cast<int>(first);
-    MmcQueue q{arrivalRate, serviceRate, lo};
-    if (meetsTarget(q, p, target))
-        return lo;
-    int step = 1;
-    int hi = lo;
-    while (true) {
-        const long long next = static_cast<long long>(lo) + step;
-        hi = static_cast<int>(std::min<long long>(next, maxServers));
-        q.servers = hi;
-        if (meetsTarget(q, p, target))
-            break;
-        if (hi == maxServers)
-            return makeError(QStringLiteral("needs more than %1 servers to meet the target").arg(maxServers),
-                             QStringLiteral("servers"));
-        lo = hi;
-        step *= 2;
-    }
-    while (hi - lo > 1) { // invariant: lo fails, hi meets
-        const int mid = lo + (hi - lo) / 2;
-        q.servers = mid;
-        (meetsTarget(q, p, target) ? hi : lo) = mid;
-    }
-    return hi;
+    const auto c = smallestMeeting(static_cast<int>(first), maxServers, static_cast<int>(first), [&](int servers) {
+        return meetsTarget(MmcQueue{arrivalRate, serviceRate, servers}, p, target);
+    });
+    if (!c)
+        return makeError(QStringLiteral("needs more than %1 servers to meet the target").arg(maxServers),
+                         QStringLiteral("servers"));
+    return *c;
 }
 
 } // namespace headroom::capacity

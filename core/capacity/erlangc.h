@@ -55,7 +55,7 @@ double responseTimeCdf(const MmcQueue &queue, double t);
 double responseTimeDensity(const MmcQueue &queue, double t);
 
 /// The p-quantile of the response time (p in (0, 1), e.g. 0.95), by safeguarded Newton iteration on
-/// the CDF to a relative accuracy of 1e-12. Error if p is outside (0, 1) or the queue is invalid/unstable.
+/// the CDF to a relative accuracy of about 1e-13. Error if p is outside (0, 1) or the queue is invalid/unstable.
 model::Result<double> responseTimePercentile(const MmcQueue &queue, double p);
 
 /// The smallest c >= 1 whose p-quantile of response time is <= target (same time unit as the rates).

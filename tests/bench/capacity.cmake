@@ -1,0 +1,1 @@
+headroom_add_bench(bench_capacity SOURCES bench_capacity.cpp LIBS headroom_capacity)
