@@ -14,3 +14,6 @@ headroom_add_cli_test(cli_shard_move_badmethod ARGS shard move --method md5 --fr
 headroom_add_cli_test(cli_shard_locate_jump ARGS shard locate --method jump --shards 1000 0 PASS "^0\t0\n$")
 headroom_add_cli_test(cli_shard_hot ARGS shard hot --method jump --shards 10 --zipf 1.2 PASS "hot_shard\t[0-9]")
 headroom_add_test(tst_regions LABEL unit SOURCES core/tst_regions.cpp LIBS headroom_topology)
+headroom_add_test(tst_databasetopology LABEL unit SOURCES core/tst_databasetopology.cpp LIBS headroom_topology)
+headroom_add_test(tst_cachehierarchy LABEL unit SOURCES core/tst_cachehierarchy.cpp LIBS headroom_topology)
+headroom_add_test(tst_rediscluster LABEL unit SOURCES core/tst_rediscluster.cpp LIBS headroom_topology)
