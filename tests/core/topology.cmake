@@ -17,3 +17,9 @@ headroom_add_test(tst_regions LABEL unit SOURCES core/tst_regions.cpp LIBS headr
 headroom_add_test(tst_databasetopology LABEL unit SOURCES core/tst_databasetopology.cpp LIBS headroom_topology)
 headroom_add_test(tst_cachehierarchy LABEL unit SOURCES core/tst_cachehierarchy.cpp LIBS headroom_topology)
 headroom_add_test(tst_rediscluster LABEL unit SOURCES core/tst_rediscluster.cpp LIBS headroom_topology)
+
+# Against the real Redis Cluster of tests/scripts/redis-cluster.sh (HEADROOM_TEST_REDIS).
+if(HEADROOM_SERVICE_TESTS)
+    headroom_add_test(tst_redisclusterlive LABEL integration SOURCES core/tst_redisclusterlive.cpp
+        LIBS headroom_topology PkgConfig::HIREDIS)
+endif()
