@@ -54,6 +54,10 @@ std::optional<topology::Sharder> parseSharder(const QString &command, CommandLin
     const auto vnodes = cl.integer(QStringLiteral("vnodes"), 1, 100'000);
     if (!shards || !vnodes)
         return std::nullopt;
+    if (const auto work = topology::checkShardingWork(*method, *shards, *vnodes, 0); !work) {
+        usageError(command, work.errorString());
+        return std::nullopt;
+    }
     return topology::Sharder(*method, *shards, *vnodes);
 }
 

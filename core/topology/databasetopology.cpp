@@ -75,13 +75,19 @@ void addFindings(const model::Scenario &scenario, DatabaseLoad &load)
                                  .arg(p.id, n(p.replicationLagMs))
                                  .arg(db.replicationLagBudget.count());
     }
-    load.findings << QStringLiteral("writes reach the per-primary ceiling at %1x today's demand (%2 concurrent users); "
-                                    "%3 shard(s) carry today's writes")
-                         .arg(n(load.writeCeilingMultiple), n(load.writeCeilingUsers))
-                         .arg(load.shardsNeededForWrites);
+    load.findings << writeCeilingFinding(load);
 }
 
 } // namespace
+
+QString writeCeilingFinding(const DatabaseLoad &load)
+{
+    return QStringLiteral("writes reach the per-primary ceiling at %1x today's demand (%2 concurrent users); "
+                          "%3 shard(s) carry today's writes")
+        .arg(model::csvNumber(std::round(load.writeCeilingMultiple * 100) / 100),
+             model::csvNumber(std::round(load.writeCeilingUsers)))
+        .arg(load.shardsNeededForWrites);
+}
 
 model::Result<DatabaseLoad> analyseDatabase(const model::Scenario &scenario, const DatabaseOptions &options)
 {

@@ -59,8 +59,11 @@ struct DatabaseLoad {
     double writeCeilingMultiple = 0;
     double writeCeilingUsers = 0;
     int shardsNeededForWrites = 0;     ///< ceil(writes / write capacity per primary)
-    QStringList findings;
+    QStringList findings;              ///< one sentence per problem, the write ceiling last
 };
+
+/// The sentence on the write ceiling; analyseDatabase ends its findings with it.
+QString writeCeilingFinding(const DatabaseLoad &load);
 
 /// Writes spread evenly over the primaries (one shard each); reads go to the primary's
 /// replicas, evenly. Errors: no primaries, or non-positive capacities.

@@ -82,12 +82,16 @@ TierRegionImpact impactOf(const model::Scenario &scenario, const model::Tier &ti
 
 QString describe(const TierRegionImpact &t, Milliseconds duration)
 {
-    return QStringLiteral("%1 in %2: demand %3 over usable capacity %4 (+%5%, %6) for %7")
-        .arg(t.tier, t.region, model::csvNumber(std::round(t.demandAfter * 10) / 10),
-             model::csvNumber(std::round(t.usableCapacity * 10) / 10),
-             model::csvNumber(std::round(t.excessPercent * 10) / 10),
-             t.exceedsCapacity ? QStringLiteral("over raw capacity") : QStringLiteral("inside the buffer"),
-             model::formatDuration(duration));
+    QString text = QStringLiteral("%1 in %2: demand %3 over usable capacity %4 (+%5%, %6) for %7")
+                       .arg(t.tier, t.region, model::csvNumber(std::round(t.demandAfter * 10) / 10),
+                            model::csvNumber(std::round(t.usableCapacity * 10) / 10),
+                            model::csvNumber(std::round(t.excessPercent * 10) / 10),
+                            t.exceedsCapacity ? QStringLiteral("over raw capacity") : QStringLiteral("inside the buffer"),
+                            model::formatDuration(duration));
+    if (t.exceededBefore)
+        text.append(QStringLiteral("; already over before the loss (demand %1)")
+                        .arg(model::csvNumber(std::round(t.demandBefore * 10) / 10)));
+    return text;
 }
 
 } // namespace

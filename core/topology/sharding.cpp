@@ -103,6 +103,22 @@ int rendezvousShard(std::uint64_t hash, int shards)
     return best;
 }
 
+model::Result<void> checkShardingWork(ShardHash method, int shards, int virtualNodes, std::int64_t keys)
+{
+    if (method == ShardHash::ConsistentHash && std::int64_t(shards) * std::max(1, virtualNodes) > kMaxRingPoints)
+        return model::makeError(QStringLiteral("a ring of %1 shards x %2 virtual nodes exceeds %3 points")
+                                    .arg(shards)
+                                    .arg(virtualNodes)
+                                    .arg(kMaxRingPoints));
+    if (method == ShardHash::Rendezvous && double(keys) * shards > double(kMaxRendezvousWork))
+        return model::makeError(QStringLiteral("rendezvous over %1 keys x %2 shards exceeds %3 weight computations; "
+                                               "use fewer keys")
+                                    .arg(keys)
+                                    .arg(shards)
+                                    .arg(kMaxRendezvousWork));
+    return {};
+}
+
 Sharder::Sharder(ShardHash method, int shards, int virtualNodes) : m_method(method), m_shards(std::max(1, shards))
 {
     if (method == ShardHash::ConsistentHash)
@@ -167,6 +183,8 @@ model::Result<ShardMove> analyseMove(ShardHash method, int from, int to, std::in
     }
     if (keys < 1)
         return model::makeError(QStringLiteral("the key sample must hold at least 1 key, got %1").arg(keys));
+    if (const auto work = checkShardingWork(method, std::max(from, to), virtualNodes, 2 * keys); !work)
+        return work.errors();
     const Sharder before(method, from, virtualNodes);
     const Sharder after(method, to, virtualNodes);
     std::vector<std::int64_t> countBefore(static_cast<size_t>(from)), countAfter(static_cast<size_t>(to));
@@ -195,6 +213,8 @@ model::Result<HotShard> zipfHotShard(const Sharder &sharder, std::int64_t keys, 
         return model::makeError(QStringLiteral("at least 1 key is needed, got %1").arg(keys));
     if (!(exponent >= 0) || exponent > 10)
         return model::makeError(QStringLiteral("the Zipf exponent must be between 0 and 10, got %1").arg(exponent));
+    if (const auto work = checkShardingWork(sharder.method(), sharder.shards(), 1, keys); !work)
+        return work.errors();
     std::vector<double> load(static_cast<size_t>(sharder.shards()), 0.0);
     double total = 0;
     for (std::int64_t rank = 1; rank <= keys; ++rank) {

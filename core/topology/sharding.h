@@ -49,6 +49,13 @@ private:
 /// Rendezvous hashing: the shard with the highest weight mix64(hash ^ mix64(shard + 1)).
 int rendezvousShard(std::uint64_t hash, int shards);
 
+/// Limits that keep one call within memory and a few seconds: ring points (shards x virtual
+/// nodes) and rendezvous work (keys x shards).
+inline constexpr std::int64_t kMaxRingPoints = 50'000'000;
+inline constexpr std::int64_t kMaxRendezvousWork = 2'000'000'000;
+/// An error when `method` with these sizes would exceed the limits above.
+model::Result<void> checkShardingWork(ShardHash method, int shards, int virtualNodes, std::int64_t keys);
+
 /// One placement scheme for a given shard count.
 class Sharder final {
 public:
@@ -82,7 +89,8 @@ struct ShardMove {
 
 /// Modulo moves exactly 1 - min(n, m) / lcm(n, m) of uniformly hashed keys and jump moves
 /// exactly |m - n| / max(m, n), both with imbalance 1; the ring and rendezvous are measured on
-/// `keys` uniformly random 64-bit hashes. Errors: shard counts < 1, keys < 1 when sampling.
+/// `keys` uniformly random 64-bit hashes. Errors: shard counts < 1, keys < 1 when sampling, sizes
+/// over the work limits.
 model::Result<ShardMove> analyseMove(ShardHash method, int from, int to, std::int64_t keys = 100'000,
                                      int virtualNodes = 160, const Progress &progress = {});
 

@@ -185,6 +185,7 @@ void TestRegions::regionLossNamesOverflowingTiers()
         QCOMPARE(api->overloadDuration, Milliseconds(150'000));
     QVERIFY(!loss->summary.isEmpty());
     QVERIFY(loss->summary.join(u'\n').contains(u"web in eu-central-1"));
+    QVERIFY(loss->summary.join(u'\n').contains(u"already over before the loss"));
 }
 
 void TestRegions::groupLossGoesThroughGlobalBalancer()

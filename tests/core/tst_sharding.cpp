@@ -198,6 +198,11 @@ void TestSharding::rejectsBadInput()
     QVERIFY(!zero.ok());
     QVERIFY(zero.errorString().contains(u"at least 1"));
     QVERIFY(!analyseMove(ShardHash::Rendezvous, 3, 4, 0).ok());
+    const auto hugeRing = analyseMove(ShardHash::ConsistentHash, 1'000'000, 1'000'001, 10, 100);
+    QVERIFY(!hugeRing.ok());
+    QVERIFY(hugeRing.errorString().contains(u"virtual nodes"));
+    QVERIFY(!analyseMove(ShardHash::Rendezvous, 100'000, 100'001, 100'000).ok());
+    QVERIFY(!zipfHotShard(Sharder(ShardHash::Rendezvous, 100'000), 100'000'000, 1).ok());
     QVERIFY(!zipfHotShard(Sharder(ShardHash::Modulo, 3), 10, -1).ok());
     const auto cancelled = analyseMove(ShardHash::ConsistentHash, 3, 4, 1 << 20, 160, [](int, int) { return false; });
     QVERIFY(!cancelled.ok());
