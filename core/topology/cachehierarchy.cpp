@@ -159,10 +159,10 @@ struct Evaluation {
 model::Result<Evaluation> evaluate(QList<model::CacheLevel> levels, const WorkingSet &ws, double dbQueriesPerRequest,
                                    int coldLevel = -1, double coldSeconds = -1, std::vector<LevelState> *steady = nullptr)
 {
-    if (!(ws.objects >= 1) || !(ws.objectBytes > 0) || !(ws.requestsPerSecond >= 0) || !(ws.zipfExponent >= 0)
+    if (!(ws.objects >= 1) || ws.objects > 1e15 || !(ws.objectBytes > 0) || !(ws.requestsPerSecond >= 0) || !(ws.zipfExponent >= 0)
         || ws.zipfExponent > 10)
-        return model::makeError(QStringLiteral("working set needs objects >= 1, objectBytes > 0, requests >= 0 and a "
-                                               "Zipf exponent in 0..10"));
+        return model::makeError(QStringLiteral("working set needs 1..1e15 objects, objectBytes > 0, requests >= 0 and "
+                                               "a Zipf exponent in 0..10"));
     std::stable_sort(levels.begin(), levels.end(), [](const auto &a, const auto &b) { return a.level < b.level; });
     Evaluation e;
     e.load.requestsPerSecond = ws.requestsPerSecond;

@@ -28,15 +28,15 @@ std::uint64_t hashKey(std::string_view key)
 
 std::uint64_t jumpKeyOf(std::string_view key)
 {
-    constexpr std::string_view kMax = "18446744073709551615";
-    const bool digits = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-    const bool canonical = digits && (key.size() == 1 || key.front() != '0')
-        && (key.size() < kMax.size() || (key.size() == kMax.size() && key <= kMax));
-    if (!canonical)
+    if (key.empty())
         return hashKey(key);
     std::uint64_t value = 0;
-    for (const char c : key)
-        value = value * 10 + static_cast<std::uint64_t>(c - '0');
+    for (const char c : key) {
+        const auto digit = static_cast<std::uint64_t>(c - '0');
+        if (c < '0' || c > '9' || value > (UINT64_MAX - digit) / 10)
+            return hashKey(key); // not a number, or above 2^64 - 1
+        value = value * 10 + digit;
+    }
     return value;
 }
 

@@ -25,8 +25,8 @@ using Progress = std::function<bool(int done, int total)>;
 std::uint64_t hashKey(std::string_view key);
 /// MurmurHash3's fmix64: a bijection on 64 bits with full avalanche.
 std::uint64_t mix64(std::uint64_t x);
-/// The key jump hash uses: the key itself when it is a canonical unsigned 64-bit decimal
-/// ("0".."18446744073709551615", no sign, no leading zeros), otherwise hashKey(key).
+/// The key jump hash uses: the key's value when it is an unsigned 64-bit decimal integer (only
+/// digits, leading zeros allowed, at most 18446744073709551615), otherwise hashKey(key).
 std::uint64_t jumpKeyOf(std::string_view key);
 /// Lamping & Veach's jump consistent hash: a bucket in [0, buckets) for buckets >= 1.
 int jumpConsistentHash(std::uint64_t key, int buckets);

@@ -189,6 +189,9 @@ void TestCacheHierarchy::coldCacheRampsBack()
 void TestCacheHierarchy::rejectsBadInput()
 {
     QVERIFY(!analyseCaches({}, workingSet(0, 0.8), 1).ok());
+    QVERIFY(!analyseCaches({}, workingSet(INFINITY, 0.8), 1).ok());
+    QVERIFY(!analyseCaches({}, workingSet(NAN, 0.8), 1).ok());
+    QVERIFY(!analyseCaches({}, workingSet(1000, 0.8, -5), 1).ok());
     const auto s = headroom::model::defaultScenario();
     const auto ramp = coldCacheRamp(s.spec.cacheHierarchy, scenarioWorkingSet(s), 2, 9, Milliseconds(60'000),
                                     Milliseconds(1000));

@@ -49,7 +49,10 @@ void TestSharding::jumpKeyOf_data()
     QTest::addRow("number") << QByteArray("123456") << true << quint64(123456);
     QTest::addRow("max") << QByteArray("18446744073709551615") << true << quint64(18446744073709551615ULL);
     QTest::addRow("overflow") << QByteArray("18446744073709551616") << false << quint64(0);
-    QTest::addRow("leading zero") << QByteArray("0123") << false << quint64(0);
+    QTest::addRow("leading zero") << QByteArray("0123") << true << quint64(123);
+    QTest::addRow("max with zeros") << QByteArray("0018446744073709551615") << true << quint64(18446744073709551615ULL);
+    QTest::addRow("empty") << QByteArray() << false << quint64(0);
+    QTest::addRow("space") << QByteArray("12 ") << false << quint64(0);
     QTest::addRow("signed") << QByteArray("-1") << false << quint64(0);
     QTest::addRow("text") << QByteArray("user:42") << false << quint64(0);
 }
