@@ -1,0 +1,1 @@
+headroom_add_bench(bench_topology SOURCES bench_topology.cpp LIBS headroom_topology)
