@@ -11,6 +11,14 @@ headroom_add_cli_test(cli_redis_slot ARGS redis slot somekey foo{hash_tag} PASS 
 headroom_add_cli_test(cli_redis_slot_help ARGS redis slot --help PASS "KEY<TAB>SLOT")
 headroom_add_cli_test(cli_redis_slot_nokey ARGS redis slot EXIT 2 PASS "missing argument")
 headroom_add_cli_test(cli_redis_layout ARGS redis layout 6 --replicas 1 PASS "master-2\t1\t5462\t5461-10922")
+headroom_add_cli_test(cli_redis_rebalance_add ARGS redis rebalance --masters 3 --add
+    PASS "^1366	master-2	master-4	5461-6826
+1365	master-3	master-4	10923-12287
+1365	master-1	master-4	0-1364
+moved	4096	0.25
+$")
+headroom_add_cli_test(cli_redis_rebalance_remove ARGS redis rebalance --masters 4 --remove 2 PASS "moved	4096	0.25")
+headroom_add_cli_test(cli_redis_rebalance_usage ARGS redis rebalance --masters 3 EXIT 2 PASS "exactly one of")
 headroom_add_cli_test(cli_shard_move_modulo ARGS shard move --method modulo --from 3 --to 4
     PASS "moved_fraction\t0.75\n.*basis\texact")
 headroom_add_cli_test(cli_shard_move_ring ARGS shard move --method consistent --from 10 --to 11 --keys 50000
