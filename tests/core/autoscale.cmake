@@ -1,0 +1,1 @@
+headroom_add_test(tst_hpareplicacalculator LABEL unit SOURCES core/tst_hpareplicacalculator.cpp LIBS headroom_autoscale)
