@@ -1,1 +1,2 @@
 headroom_add_test(tst_hpareplicacalculator LABEL unit SOURCES core/tst_hpareplicacalculator.cpp LIBS headroom_autoscale)
+headroom_add_test(tst_hpabehavior LABEL unit SOURCES core/tst_hpabehavior.cpp LIBS headroom_autoscale)
