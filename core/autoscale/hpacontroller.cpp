@@ -206,7 +206,7 @@ QString describeMetric(const MetricResult &r)
     return r.name;
 }
 
-QString explain(const SyncResult &s, const Normalized *n, int winner, int minReplicas, int maxReplicas)
+QString explain(const SyncResult &s, bool n, int winner, int minReplicas, int maxReplicas)
 {
     const int cur = s.currentReplicas;
     const int want = s.desiredReplicas;
@@ -264,25 +264,66 @@ QString explain(const SyncResult &s, const Normalized *n, int winner, int minRep
 
 } // namespace
 
+Decision decideReplicas(const model::HpaSpec &spec, const std::optional<ResolvedBehavior> &behavior,
+                        const ControllerSettings &settings, ControllerMemory &memory, int current,
+                        const std::vector<MetricResult> &metrics, std::int64_t nowMs)
+{
+    Decision d;
+    if (!memory.recommendations) // first sync: the current size is the first recommendation
+        memory.recommendations = std::vector<Recommendation>{Recommendation{current, nowMs}};
+    const int minReplicas = spec.minReplicas.value_or(1);
+    const int maxReplicas = spec.maxReplicas;
+    int proposal = 0;
+    std::size_t invalid = 0;
+    for (std::size_t i = 0; i < metrics.size(); ++i) {
+        if (!metrics[i].replicas)
+            ++invalid;
+        else if (proposal == 0 || *metrics[i].replicas > proposal) {
+            proposal = *metrics[i].replicas;
+            d.winner = int(i);
+        }
+    }
+    if (current == 0 && minReplicas != 0) {
+        d.desired = 0;
+        d.decidedBy = DecidedBy::ScalingDisabled;
+        return d;
+    }
+    if (current > maxReplicas) {
+        d.desired = maxReplicas;
+        d.decidedBy = DecidedBy::MaxReplicas;
+    } else if (current < minReplicas) {
+        d.desired = minReplicas;
+        d.decidedBy = DecidedBy::MinReplicas;
+    } else if (invalid >= metrics.size() || (invalid > 0 && proposal < current)) {
+        d.desired = current;
+        d.decidedBy = DecidedBy::NoUsableMetric;
+        return d;
+    } else {
+        d.proposal = proposal;
+        const Normalized n = normalizeReplicas(behavior, settings, memory, current, proposal, minReplicas,
+                                               maxReplicas, nowMs);
+        d.stabilized = n.stabilized;
+        d.desired = n.desired;
+        d.decidedBy = n.limitedBy;
+        if (d.decidedBy == DecidedBy::Metrics && d.winner >= 0 && metrics[std::size_t(d.winner)].withinTolerance
+            && proposal == current)
+            d.decidedBy = DecidedBy::Tolerance;
+    }
+    if (d.desired != current)
+        storeScaleEvent(behavior, memory, current, d.desired, nowMs);
+    return d;
+}
+
 SyncResult syncHpa(const HpaUnderTest &hpa, const ClusterState &cluster, const ControllerSettings &settings,
                    ControllerMemory memory, std::int64_t nowMs)
 {
     SyncResult s;
-    const int current = cluster.specReplicas;
-    s.currentReplicas = current;
-    if (!memory.recommendations) // first sync: the current size is the first recommendation
-        memory.recommendations = std::vector<Recommendation>{Recommendation{current, nowMs}};
-    const int minReplicas = hpa.spec.minReplicas.value_or(1);
-    const int maxReplicas = hpa.spec.maxReplicas;
+    s.currentReplicas = cluster.specReplicas;
     const auto behavior = resolveBehavior(hpa.spec, settings);
     const Tolerances tol = behavior ? Tolerances{behavior->scaleDown.tolerance, behavior->scaleUp.tolerance}
                                     : Tolerances{settings.tolerance, settings.tolerance};
-
     const QList<MetricSpec> metrics = effectiveMetrics(hpa.spec);
     const ReplicaCalculator calc(cluster.pods, nowMs, settings);
-    int proposal = 0;
-    int winner = -1;
-    int invalid = 0;
     for (qsizetype i = 0; i < metrics.size(); ++i) {
         const MetricSpec &m = metrics[i];
         const QString unknown = std::size_t(i) < hpa.unknownMetricTypes.size() ? hpa.unknownMetricTypes[std::size_t(i)]
@@ -293,42 +334,17 @@ SyncResult syncHpa(const HpaUnderTest &hpa, const ClusterState &cluster, const C
         r.name = unknown.isEmpty() ? (m.type == MetricSourceType::Resource || m.type == MetricSourceType::ContainerResource
                                           ? m.resourceName : m.metric.name)
                                    : QString();
-        if (!r.replicas) {
+        if (!r.replicas)
             r.utilization.reset();
-            ++invalid;
-        } else if (proposal == 0 || *r.replicas > proposal) {
-            proposal = *r.replicas;
-            winner = int(i);
-        }
         s.metrics.push_back(std::move(r));
     }
-
-    std::optional<Normalized> normalized;
-    if (current == 0 && minReplicas != 0) {
-        s.desiredReplicas = 0;
-        s.decidedBy = DecidedBy::ScalingDisabled;
-    } else if (current > maxReplicas) {
-        s.desiredReplicas = maxReplicas;
-        s.decidedBy = DecidedBy::MaxReplicas;
-    } else if (current < minReplicas) {
-        s.desiredReplicas = minReplicas;
-        s.decidedBy = DecidedBy::MinReplicas;
-    } else if (invalid >= metrics.size() || (invalid > 0 && proposal < cluster.specReplicas)) {
-        s.desiredReplicas = current;
-        s.decidedBy = DecidedBy::NoUsableMetric;
-    } else {
-        s.metricsProposal = proposal;
-        normalized = normalizeReplicas(behavior, settings, memory, current, proposal, minReplicas, maxReplicas, nowMs);
-        s.stabilized = normalized->stabilized;
-        s.desiredReplicas = normalized->desired;
-        s.decidedBy = normalized->limitedBy;
-        if (s.decidedBy == DecidedBy::Metrics && winner >= 0 && s.metrics[std::size_t(winner)].withinTolerance
-            && proposal == current)
-            s.decidedBy = DecidedBy::Tolerance;
-    }
-    if (s.desiredReplicas != current && s.decidedBy != DecidedBy::ScalingDisabled)
-        storeScaleEvent(behavior, memory, current, s.desiredReplicas, nowMs);
-    s.explanation = explain(s, normalized ? &*normalized : nullptr, winner, minReplicas, maxReplicas);
+    const Decision d = decideReplicas(hpa.spec, behavior, settings, memory, s.currentReplicas, s.metrics, nowMs);
+    s.desiredReplicas = d.desired;
+    s.decidedBy = d.decidedBy;
+    s.metricsProposal = d.proposal;
+    s.stabilized = d.stabilized;
+    const bool normalized = d.proposal.has_value();
+    s.explanation = explain(s, normalized, d.winner, hpa.spec.minReplicas.value_or(1), hpa.spec.maxReplicas);
     s.memory = std::move(memory);
     return s;
 }

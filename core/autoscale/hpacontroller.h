@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/autoscale/hpabehavior.h"
 #include "core/autoscale/hpatypes.h"
 #include "core/model/hpa.h"
 
@@ -52,6 +53,20 @@ struct HpaUnderTest {
 /// carries it updated. Pure and deterministic: "now" is a parameter.
 SyncResult syncHpa(const HpaUnderTest &hpa, const ClusterState &cluster, const ControllerSettings &settings,
                    ControllerMemory memory, std::int64_t nowMs);
+
+/// The controller's decision once the metric proposals are known (reconcileAutoscaler after
+/// computeReplicasForMetrics): zero-replica, min/max and partial-failure rules, then normalization;
+/// records the rescale in `memory`. `metrics[i].replicas` is empty for a failed metric.
+struct Decision {
+    int desired = 0;
+    DecidedBy decidedBy = DecidedBy::Metrics;
+    std::optional<int> proposal;
+    std::optional<int> stabilized;
+    int winner = -1; ///< index of the metric whose proposal won, -1 when none
+};
+Decision decideReplicas(const model::HpaSpec &spec, const std::optional<ResolvedBehavior> &behavior,
+                        const ControllerSettings &settings, ControllerMemory &memory, int currentReplicas,
+                        const std::vector<MetricResult> &metrics, std::int64_t nowMs);
 
 /// spec.metrics as the API server defaults it: empty means CPU at 80 % utilization.
 QList<model::MetricSpec> effectiveMetrics(const model::HpaSpec &spec);

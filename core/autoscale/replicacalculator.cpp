@@ -2,6 +2,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -254,6 +255,27 @@ MetricResult ReplicaCalculator::plainMetric(int currentReplicas, std::int64_t ta
     else
         r.replicas = proposal;
     return r;
+}
+
+int ReplicaCalculator::uniformReplicas(int currentReplicas, double usageRatio, double corrected, int withMetrics,
+                                       int unready, Tolerances tolerances, bool *withinTolerance)
+{
+    bool within = false;
+    int result = currentReplicas;
+    if (unready == 0 || usageRatio <= 1.0) {
+        within = tolerances.isWithin(usageRatio);
+        if (!within)
+            result = ceilToInt(usageRatio * withMetrics);
+    } else {
+        // scale-up with unready pods: they count as using nothing
+        const int all = withMetrics + unready;
+        within = tolerances.isWithin(corrected);
+        if (!within && corrected > 1.0)
+            result = std::max(currentReplicas, ceilToInt(corrected * all));
+    }
+    if (withinTolerance)
+        *withinTolerance = within;
+    return result;
 }
 
 int ReplicaCalculator::readyPodCount() const

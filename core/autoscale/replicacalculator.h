@@ -45,6 +45,14 @@ public:
     MetricResult externalValue(int currentReplicas, const std::vector<std::int64_t> &values, std::int64_t targetMilli,
                                Tolerances tolerances) const;
 
+    /// What resourceUtilization / plainMetric propose for a uniform fleet: `withMetrics` pods whose
+    /// samples give `usageRatio`, `unready` pods without a usable sample, none missing. O(1); the
+    /// simulator's shortcut, checked against the pod-level path by the tests.
+    /// `correctedRatio` is the ratio recomputed with the unready pods at zero (the caller applies the
+    /// same integer truncation the controller does).
+    static int uniformReplicas(int currentReplicas, double usageRatio, double correctedRatio, int withMetrics,
+                               int unready, Tolerances tolerances, bool *withinTolerance = nullptr);
+
     /// Pods in phase Running with Ready=True.
     int readyPodCount() const;
 
