@@ -496,6 +496,8 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
         const double slo = t.sloSeconds * 1000;
         std::optional<double> deficitStart;
         bool sawDeficit = false;
+        bool decided = false;
+        int neededInDeficit = 0;
         for (int i = 0; i < result.ticks; ++i) {
             const auto idx = static_cast<std::size_t>(i);
             if (tl.p95LatencyMs[idx] > slo || tl.droppedPerSecond[idx] > 0)
@@ -504,13 +506,18 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
             s.peakNodes = std::max(s.peakNodes, tl.nodes[idx]);
             s.peakNeededReplicas = std::max(s.peakNeededReplicas, tl.neededReplicas[idx]);
             const double tSec = i * dt;
-            if (event && tSec >= *event && !s.spikeAbsorbedAfterSeconds) {
+            if (event && tSec >= *event && !decided) {
                 const bool deficit = tl.readyReplicas[idx] < tl.neededReplicas[idx];
-                if (deficit && !deficitStart) {
-                    deficitStart = tSec;
+                if (deficit) {
+                    if (!deficitStart)
+                        deficitStart = tSec;
                     sawDeficit = true;
-                } else if (!deficit && deficitStart) {
-                    s.spikeAbsorbedAfterSeconds = tSec - *event;
+                    neededInDeficit = std::max(neededInDeficit, tl.neededReplicas[idx]);
+                } else if (deficitStart) {
+                    // caught up only if the tier reached the need, not if the need fell back to it
+                    if (tl.readyReplicas[idx] >= neededInDeficit)
+                        s.spikeAbsorbedAfterSeconds = tSec - *event;
+                    decided = true;
                 }
             }
         }
