@@ -20,6 +20,8 @@ double erlangC(double offered, int servers)
         return b / (1.0 - rho * (1.0 - b));
     }
     const double beta = (servers - offered) / std::sqrt(offered);
+    if (beta > 8)
+        return 0.0; // lightly loaded: the probability of waiting is below 1e-14
     const double pdf = std::exp(-0.5 * beta * beta) / std::sqrt(2 * std::numbers::pi);
     const double cdf = 0.5 * std::erfc(-beta / std::numbers::sqrt2);
     return 1.0 / (1.0 + beta * cdf / pdf);

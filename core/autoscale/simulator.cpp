@@ -182,11 +182,14 @@ double sourceValue(Source s, const Sample &x)
 }
 
 /// One metric's proposal from a lagged sample, following the controller's per-type rules.
-MetricResult proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &x, int totalPods)
+void proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &x, int totalPods, MetricResult &r)
 {
-    MetricResult r;
+    // numeric fields only: the strings stay untouched in the hot loop
+    r.replicas.reset();
+    r.utilization.reset();
+    r.withinTolerance = false;
     if (p.source == Source::None || p.target <= 0)
-        return r; // no simulated value for this metric: a failed fetch
+        return; // no simulated value for this metric: a failed fetch
     const int current = t.replicas;
     const double value = sourceValue(p.source, x);
     const bool perPod = p.type == MetricSourceType::Resource || p.type == MetricSourceType::ContainerResource
@@ -198,7 +201,7 @@ MetricResult proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &
         const int withMetrics = cpu ? std::min(x.ready, totalPods) : std::min(totalPods - t.pending, x.ready + t.startingCount);
         const int unready = std::max(0, totalPods - withMetrics);
         if (withMetrics <= 0)
-            return r;
+            return;
         double ratio = 0;
         double corrected = 0;
         if (p.targetType == MetricTargetType::Utilization) {
@@ -213,24 +216,24 @@ MetricResult proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &
         }
         r.replicas = ReplicaCalculator::uniformReplicas(current, ratio, corrected, withMetrics, unready, t.tolerances,
                                                         &r.withinTolerance);
-        return r;
+        return;
     }
     if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
         if (totalPods <= 0)
-            return r;
+            return;
         const double ratio = value / (p.target * totalPods);
         r.withinTolerance = t.tolerances.isWithin(ratio);
         r.replicas = r.withinTolerance ? totalPods : static_cast<int>(std::ceil(value / p.target - 1e-9));
-        return r;
+        return;
     }
     const double ratio = value / p.target;
     if (current == 0) {
         r.replicas = static_cast<int>(std::ceil(ratio));
-        return r;
+        return;
     }
     r.withinTolerance = t.tolerances.isWithin(ratio);
     r.replicas = r.withinTolerance ? current : static_cast<int>(std::ceil(ratio * t.ready));
-    return r;
+    return;
 }
 
 /// The plan's CustomAutoScaler: scale when cpu > 70 %, memory > 80 %, p95 > 2 s or queue > 100, to
@@ -425,10 +428,15 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
     }
 
     double lostBefore = 0;
+    const std::vector<double> multipliers = traffic.series(options.startMs, dt, ticks);
+    std::size_t ringPos = 0;
+    int syncCountdown = 0;
     for (int i = 0; i < ticks; ++i) {
         const double tSec = i * dt;
         const std::int64_t now = options.startMs + i * stepMs;
-        const double m = traffic.multiplier(tSec, options.startMs);
+        const double m = multipliers[static_cast<std::size_t>(i)];
+        const bool syncDue = syncCountdown == 0;
+        syncCountdown = syncDue ? syncEvery - 1 : syncCountdown - 1;
         const double lost = traffic.lostShare(tSec);
         const auto idx = static_cast<std::size_t>(i);
         for (std::size_t k = 0; k < tiers.size(); ++k) {
@@ -449,16 +457,16 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
             const double units = t.unitsPerMultiplier * m;
             const double arrivals = t.arrivalsPerMultiplier * m;
             const Sample s = serve(t, units, arrivals, dt, tl, idx);
-            t.ring[static_cast<std::size_t>(i % (lag + 1))] = s;
-            if (i % syncEvery == 0) {
-                const Sample &seen = t.ring[static_cast<std::size_t>((i + 1) % (lag + 1))]; // `lag` ticks old
+            t.ring[ringPos] = s;
+            if (syncDue) {
+                const Sample &seen = t.ring[ringPos + 1 == t.ring.size() ? 0 : ringPos + 1]; // `lag` ticks old
                 const int totalPods = t.ready + t.startingCount + t.pending;
                 int desired = t.replicas;
                 if (options.policy == ScalingPolicyKind::Custom) {
                     desired = customPolicy(t, i >= lag ? seen : s, now);
                 } else {
                     for (std::size_t j = 0; j < t.plans.size(); ++j)
-                        t.results[j] = proposeMetric(t, t.plans[j], i >= lag ? seen : s, totalPods);
+                        proposeMetric(t, t.plans[j], i >= lag ? seen : s, totalPods, t.results[j]);
                     desired = decideReplicas(t.spec, t.behavior, settings, t.memory, t.replicas, t.results, now).desired;
                 }
                 if (desired > t.replicas) {
@@ -478,6 +486,7 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
             tl.neededReplicas[idx] = neededReplicas(t, units, arrivals);
         }
         lostBefore = lost;
+        ringPos = ringPos + 1 == static_cast<std::size_t>(lag + 1) ? 0 : ringPos + 1;
         if (progress && (i & 4095) == 4095 && !progress(i + 1, ticks)) {
             result.ticks = i + 1;
             for (TierTimeline &tl : result.tiers)

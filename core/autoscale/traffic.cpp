@@ -330,6 +330,65 @@ double TrafficSpec::multiplier(double t, std::int64_t startMs) const
     return m;
 }
 
+std::vector<double> TrafficSpec::series(std::int64_t startMs, double step, int n) const
+{
+    std::vector<double> out(static_cast<std::size_t>(std::max(0, n)), 1.0);
+    const double start = static_cast<double>(startMs) / 1000.0;
+    for (const TrafficFactor &f : factors) {
+        switch (f.kind) {
+        case Kind::Constant:
+            for (double &v : out)
+                v *= f.value;
+            break;
+        case Kind::Diurnal: {
+            // rotate (cos, sin) by a fixed angle per tick, re-anchored exactly once per simulated day
+            const double w = 2 * std::numbers::pi / Day;
+            const double dc = std::cos(w * step), ds = std::sin(w * step);
+            const int anchorEvery = std::max(1, static_cast<int>(Day / step));
+            double c = 0, s = 0;
+            for (int i = 0; i < n; ++i) {
+                if (i % anchorEvery == 0) {
+                    const double phase = w * (std::fmod(start + i * step, Day) - f.peakSeconds);
+                    c = std::cos(phase);
+                    s = std::sin(phase);
+                }
+                out[static_cast<std::size_t>(i)] *= 1 + f.value * c;
+                const double nc = c * dc - s * ds;
+                s = s * dc + c * ds;
+                c = nc;
+            }
+            break;
+        }
+        case Kind::Growth: {
+            const double perStep = std::pow(1 + f.value / 30.0, step / Day);
+            double g = 1;
+            for (double &v : out) {
+                v *= g;
+                g *= perStep;
+            }
+            break;
+        }
+        case Kind::Weekly:
+        case Kind::Spike:
+        case Kind::RetryStorm:
+        case Kind::RegionLoss: {
+            TrafficSpec one;
+            one.factors = {f};
+            for (int i = 0; i < n; ++i)
+                out[static_cast<std::size_t>(i)] *= one.multiplier(i * step, startMs);
+            break;
+        }
+        }
+    }
+    if (!points.empty()) {
+        TrafficSpec curve;
+        curve.points = points;
+        for (int i = 0; i < n; ++i)
+            out[static_cast<std::size_t>(i)] *= curve.multiplier(i * step, startMs);
+    }
+    return out;
+}
+
 double TrafficSpec::lostShare(double t) const
 {
     double lost = 0;

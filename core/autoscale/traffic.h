@@ -57,6 +57,9 @@ struct TrafficSpec {
 
     /// The demand multiplier at `tSeconds` after the start, the start being `startMs` (UTC epoch ms).
     double multiplier(double tSeconds, std::int64_t startMs) const;
+    /// multiplier() at ticks 0, step, 2 step, ... (n values), computed incrementally (no trigonometry
+    /// per tick); equal to multiplier() within floating-point rounding.
+    std::vector<double> series(std::int64_t startMs, double stepSeconds, int n) const;
     /// Share (0..1) of each tier's replicas lost to region outages at `tSeconds`.
     double lostShare(double tSeconds) const;
 };
