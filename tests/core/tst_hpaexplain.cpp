@@ -56,6 +56,7 @@ private slots:
     void failedMetricIsNotBadDocument();
     void manifest();
     void manifestDerived();
+    void readingRules();
 };
 
 void TestHpaExplain::spikeWalk()
@@ -221,6 +222,44 @@ void TestHpaExplain::manifestDerived()
     const Run bad = cli({QStringLiteral("hpa"), QStringLiteral("manifest"), QStringLiteral("--tier"), QStringLiteral("nope")});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY(bad.err.contains("web"));
+}
+
+void TestHpaExplain::readingRules()
+{
+    const QByteArray yaml = R"(now: 2026-01-01T00:00:00Z
+hpa:
+  kind: HorizontalPodAutoscaler
+  spec: {scaleTargetRef: {kind: Deployment, name: x}, maxReplicas: 5}
+scale: {specReplicas: 2}
+pods:
+  kind: PodList
+  items:
+    - metadata: {name: a}
+      spec: {containers: [{name: c, resources: {requests: {cpu: 250n, memory: 1Ki}}}]}
+      status: {phase: Running, startTime: "2025-12-31T00:00:00+01:00"}
+podMetrics:
+  kind: PodMetricsList
+  items:
+    - {metadata: {name: a}, timestamp: "2025-12-31T23:59:50.5Z", window: 1m0s, containers: [{name: c, usage: {cpu: 100m}}]}
+controller:
+  recommendations: []
+  settings: {tolerance: 0.05, cpuInitializationPeriod: 2m, downscaleStabilizationWindow: 1m0s}
+)";
+    const auto in = parseExplainInput(yaml, QStringLiteral("doc.yaml"));
+    QVERIFY2(in.ok(), qPrintable(in.errorString()));
+    QVERIFY(in->memory.recommendations.has_value()); // [] = synced before, nothing remembered
+    QVERIFY(in->memory.recommendations->empty());
+    QCOMPARE(in->settings.tolerance, 0.05);
+    QCOMPARE(in->settings.downscaleStabilizationWindow, std::chrono::milliseconds(60'000));
+    QCOMPARE(in->cluster.pods.size(), std::size_t(1));
+    QCOMPARE(in->cluster.pods[0].containers[0].requestsMilli.value(QStringLiteral("cpu")), 1); // sub-milli rounds up
+    QCOMPARE(in->cluster.pods[0].startTimeMs.value_or(0), *parseRfc3339(QStringLiteral("2025-12-30T23:00:00Z")));
+    QCOMPARE(in->cluster.podMetrics->value(QStringLiteral("a")).windowMs, 60'000);
+    QCOMPARE(in->cluster.statusReplicas, 2);
+    QVERIFY(in->hpa.spec.metrics.isEmpty()); // CPU at 80 % when the controller runs
+    const auto absent = parseExplainInput(QByteArray(yaml).replace("  recommendations: []\n", ""), QStringLiteral("doc.yaml"));
+    QVERIFY(absent.ok());
+    QVERIFY(!absent->memory.recommendations.has_value()); // first sync
 }
 
 QTEST_GUILESS_MAIN(TestHpaExplain)
