@@ -87,8 +87,11 @@ struct TierSim {
     std::vector<Sample> ring;
     std::int64_t lastUpMs = std::numeric_limits<std::int64_t>::min() / 2;
     std::int64_t lastDownMs = std::numeric_limits<std::int64_t>::min() / 2;
-    bool inDeficit = false;
-    std::optional<double> deficitStart;
+    int p95Servers = -1;
+    double p95Arrivals = 0;
+    double p95Queueing = 0;
+    double cpuPerReplicaAtTarget = 0; ///< millicores a replica may use at the CPU Utilization target
+    double arrivalsPerReplicaTarget = 0; ///< Pods metric target on arrivals per replica
 };
 
 double baseUnits(const Scenario &s, const Tier &t)
@@ -132,6 +135,12 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
         t.plans.push_back(p);
     }
     t.results.resize(t.plans.size());
+    for (const MetricPlan &p : t.plans) {
+        if (p.source == Source::Cpu && p.targetType == MetricTargetType::Utilization && p.target > 0)
+            t.cpuPerReplicaAtTarget = tier.requests.cpuMillicores * p.target / 100.0;
+        else if (p.source == Source::Arrivals && p.type == MetricSourceType::Pods && p.target > 0)
+            t.arrivalsPerReplicaTarget = p.target;
+    }
     t.minReplicas = t.spec.minReplicas.value_or(1);
     t.maxReplicas = t.spec.maxReplicas;
     const double share = tier.workload.demandShare;
@@ -155,15 +164,11 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
 /// Replicas the autoscaler's own targets call for at this demand, within min..max.
 int neededReplicas(const TierSim &t, double units, double arrivals)
 {
-    const Tier &tier = *t.tier;
     double need = std::ceil(arrivals * t.service / t.concurrency); // enough workers to keep up
-    for (const MetricPlan &p : t.plans) {
-        if (p.source == Source::Cpu && p.targetType == MetricTargetType::Utilization && p.target > 0)
-            need = std::max(need, std::ceil(units * tier.workload.cpuMillicoresPerUnit
-                                            / (tier.requests.cpuMillicores * p.target / 100.0) - 1e-9));
-        else if (p.source == Source::Arrivals && p.type == MetricSourceType::Pods && p.target > 0)
-            need = std::max(need, std::ceil(arrivals / p.target - 1e-9));
-    }
+    if (t.cpuPerReplicaAtTarget > 0)
+        need = std::max(need, std::ceil(units * t.tier->workload.cpuMillicoresPerUnit / t.cpuPerReplicaAtTarget - 1e-9));
+    if (t.arrivalsPerReplicaTarget > 0)
+        need = std::max(need, std::ceil(arrivals / t.arrivalsPerReplicaTarget - 1e-9));
     return std::clamp(static_cast<int>(std::min(need, 1e9)), t.minReplicas, t.maxReplicas);
 }
 
@@ -367,7 +372,13 @@ Sample serve(TierSim &t, double units, double arrivals, double dt, TierTimeline 
     double p95 = t.service;
     if (arrivals > 0) {
         const double served = std::min(arrivals, capacity * 0.999);
-        p95 = servers > 0 ? mmcP95Seconds(served, t.service, servers) + backlogWait : 1e9;
+        if (servers != t.p95Servers || std::abs(served - t.p95Arrivals) > 1e-3 * t.p95Arrivals) {
+            // the M/M/c estimate moves slowly with demand: recomputed when it changes by 0.1 % or more
+            t.p95Servers = servers;
+            t.p95Arrivals = served;
+            t.p95Queueing = servers > 0 ? mmcP95Seconds(served, t.service, servers) : 1e9;
+        }
+        p95 = t.p95Queueing + backlogWait;
     }
     if (!t.boundedQueue && backlogWait > t.sloSeconds)
         dropped = arrivals; // every job arriving now will be late
@@ -451,9 +462,12 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
                 t.nodes -= deadNodes;
                 clusterNodes -= deadNodes;
             }
-            advancePods(t, now, t.tier->podStartupTime);
+            if (t.pending > 0 || t.startingCount > 0)
+                advancePods(t, now, t.tier->podStartupTime);
+            const int nodesBefore = t.nodes;
             advanceNodes(t, now, sim.nodeProvisioningDelay.count(), clusterNodes, sim.maxNodes);
-            advancePods(t, now, t.tier->podStartupTime);
+            if (t.pending > 0 && t.nodes != nodesBefore)
+                advancePods(t, now, t.tier->podStartupTime);
             const double units = t.unitsPerMultiplier * m;
             const double arrivals = t.arrivalsPerMultiplier * m;
             const Sample s = serve(t, units, arrivals, dt, tl, idx);
@@ -476,8 +490,9 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
                     removePods(t, t.replicas - desired);
                     t.lastDownMs = now;
                 }
+                if (desired != t.replicas)
+                    advancePods(t, now, t.tier->podStartupTime);
                 t.replicas = desired;
-                advancePods(t, now, t.tier->podStartupTime);
             }
             tl.desiredReplicas[idx] = t.replicas;
             tl.readyReplicas[idx] = t.ready;
