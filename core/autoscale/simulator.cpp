@@ -141,8 +141,8 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
         else if (p.source == Source::Arrivals && p.type == MetricSourceType::Pods && p.target > 0)
             t.arrivalsPerReplicaTarget = p.target;
     }
-    t.minReplicas = t.spec.minReplicas.value_or(1);
-    t.maxReplicas = t.spec.maxReplicas;
+    t.minReplicas = std::max(0, t.spec.minReplicas.value_or(1));
+    t.maxReplicas = std::max(t.spec.maxReplicas, t.minReplicas); // the API server rejects min > max
     const double share = tier.workload.demandShare;
     t.unitsPerMultiplier = baseUnits(scenario, tier) * share;
     t.arrivalsPerMultiplier = baseArrivals(scenario, tier) * share;
