@@ -1,0 +1,1 @@
+headroom_add_bench(bench_simulator SOURCES bench_simulator.cpp LIBS headroom_autoscale)

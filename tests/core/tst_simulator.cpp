@@ -1,0 +1,246 @@
+#include "core/autoscale/replicacalculator.h"
+#include "core/autoscale/simulator.h"
+#include "core/model/scenarioio.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace headroom::autoscale;
+using namespace std::chrono_literals;
+
+namespace {
+
+headroom::model::Scenario smallWebTools()
+{
+    auto s = headroom::model::defaultScenario();
+    s.spec.demand.concurrentUsers = 5000; // the plan's max replicas leave room for a 10x spike at this size
+    return s;
+}
+
+SimulationResult run(const headroom::model::Scenario &s, const QString &traffic, std::chrono::milliseconds d,
+                     ScalingPolicyKind policy = ScalingPolicyKind::Hpa)
+{
+    const auto spec = resolveTraffic(s, traffic);
+    if (!spec)
+        return {};
+    SimulationOptions o;
+    o.policy = policy;
+    return simulate(s, spec.value(), d, o);
+}
+
+const TierTimeline *tier(const SimulationResult &r, const char *id)
+{
+    for (const TierTimeline &t : r.tiers)
+        if (t.tierId == QLatin1String(id))
+            return &t;
+    return nullptr;
+}
+
+} // namespace
+
+class TestSimulator : public QObject {
+    Q_OBJECT
+private slots:
+    void resultShape();
+    void steadyIsFlat();
+    void spikeIsAbsorbed();
+    void regionLossRemovesAndReplacesPods();
+    void customPolicyDiffers();
+    void nodesCappedByMaxNodes();
+    void cancel();
+    void uniformMatchesPodLevel_data();
+    void uniformMatchesPodLevel();
+    void cliSpikeReport();
+    void cliBadTraffic();
+};
+
+void TestSimulator::resultShape()
+{
+    const auto r = run(smallWebTools(), QStringLiteral("steady"), 1h);
+    QCOMPARE(r.ticks, 240);
+    QCOMPARE(r.stepMs, 15000);
+    QCOMPARE(r.startMs, SimulationOptions{}.startMs);
+    QCOMPARE(r.tiers.size(), std::size_t(3));
+    QCOMPARE(r.tiers[0].tierId, QStringLiteral("web"));
+    QCOMPARE(r.tiers[2].tierId, QStringLiteral("processing"));
+    for (const TierTimeline &t : r.tiers) {
+        QCOMPARE(t.demand.size(), std::size_t(240));
+        QCOMPARE(t.p95LatencyMs.size(), std::size_t(240));
+        QCOMPARE(t.nodes.size(), std::size_t(240));
+    }
+    QCOMPARE(r.summaries.size(), std::size_t(3));
+    // 5000 users x 0.1 requests/s; processing gets 5000 x 0.001 jobs/s
+    QCOMPARE(tier(r, "api")->demand[0], 500.0);
+    QCOMPARE(tier(r, "processing")->demand[0], 5.0);
+}
+
+void TestSimulator::steadyIsFlat()
+{
+    const auto r = run(smallWebTools(), QStringLiteral("steady"), 2h);
+    for (const TierTimeline &t : r.tiers) {
+        const int first = t.desiredReplicas.front();
+        for (std::size_t i = 0; i < t.desiredReplicas.size(); ++i) {
+            QCOMPARE(t.desiredReplicas[i], first);
+            QCOMPARE(t.droppedPerSecond[i], 0.0);
+        }
+    }
+    for (const TierSummary &s : r.summaries) {
+        QCOMPARE(s.minutesOverSlo, 0.0);
+        QVERIFY(!s.eventAtSeconds);
+    }
+    // web: 5000 users x 0.35 mCPU over 500m requests at a 70 % target -> 5 replicas
+    QCOMPARE(tier(r, "web")->desiredReplicas.front(), 5);
+    QCOMPARE(tier(r, "web")->cpuUtilization.front(), 70.0);
+}
+
+void TestSimulator::spikeIsAbsorbed()
+{
+    const auto r = run(smallWebTools(), QStringLiteral("spike-10x"), 3h);
+    for (const TierSummary &s : r.summaries) {
+        QVERIFY(s.eventAtSeconds);
+        QCOMPARE(*s.eventAtSeconds, 3600.0);
+        QVERIFY2(s.spikeAbsorbedAfterSeconds, qPrintable(s.tierId));
+        QVERIFY(*s.spikeAbsorbedAfterSeconds > 0);
+        QVERIFY(*s.spikeAbsorbedAfterSeconds < 20 * 60);
+        QVERIFY(s.peakReplicas >= s.peakNeededReplicas);
+    }
+    const TierTimeline *web = tier(r, "web");
+    QCOMPARE(*std::max_element(web->neededReplicas.begin(), web->neededReplicas.end()), 50);
+    // the web tier's 3 minute scale-up stabilization delays the first scale-up: nothing before +1h3m
+    const std::size_t spikeTick = 240;
+    QCOMPARE(web->desiredReplicas[spikeTick + 8], web->desiredReplicas[spikeTick]);
+    QVERIFY(web->droppedPerSecond[spikeTick + 8] > 0);
+    // scale-down after the spike is gradual and ends at the baseline size
+    QCOMPARE(web->desiredReplicas.back(), web->desiredReplicas.front());
+}
+
+void TestSimulator::regionLossRemovesAndReplacesPods()
+{
+    const auto r = run(smallWebTools(), QStringLiteral("region-loss"), 2h);
+    const TierTimeline *api = tier(r, "api");
+    const std::size_t at = 240;
+    QVERIFY(api->readyReplicas[at] < api->readyReplicas[at - 1]);
+    QVERIFY(api->pendingReplicas[at] + api->readyReplicas[at] <= api->desiredReplicas[at]);
+    QCOMPARE(api->readyReplicas[at + 40], api->desiredReplicas[at + 40]); // replaced within 10 minutes
+    for (const TierSummary &s : r.summaries)
+        QVERIFY(s.spikeAbsorbedAfterSeconds);
+}
+
+void TestSimulator::customPolicyDiffers()
+{
+    const auto hpa = run(smallWebTools(), QStringLiteral("spike-10x"), 2h);
+    const auto custom = run(smallWebTools(), QStringLiteral("spike-10x"), 2h, ScalingPolicyKind::Custom);
+    QCOMPARE(custom.ticks, hpa.ticks);
+    QVERIFY(tier(custom, "web")->desiredReplicas != tier(hpa, "web")->desiredReplicas);
+    // 100 requests/s per replica: the api tier at 5000 requests/s wants 50
+    QCOMPARE(custom.summaries[1].peakReplicas, 50);
+}
+
+void TestSimulator::nodesCappedByMaxNodes()
+{
+    auto s = smallWebTools();
+    s.spec.simulation.maxNodes = 6;
+    const auto r = run(s, QStringLiteral("spike-10x"), 2h);
+    for (std::size_t i = 0; i < std::size_t(r.ticks); ++i) {
+        int total = 0;
+        for (const TierTimeline &t : r.tiers)
+            total += t.nodes[i];
+        QVERIFY(total <= 6);
+    }
+    QVERIFY(!r.summaries[0].spikeAbsorbedAfterSeconds); // the web tier never gets its replicas scheduled
+}
+
+void TestSimulator::cancel()
+{
+    const auto s = smallWebTools();
+    const auto spec = resolveTraffic(s, QStringLiteral("steady"));
+    int calls = 0;
+    const auto r = simulate(s, spec.value(), 24h, {}, [&calls](int done, int total) {
+        ++calls;
+        return done < total / 2;
+    });
+    QVERIFY(calls >= 1);
+    QVERIFY(r.ticks > 0 && r.ticks < 5760);
+    QCOMPARE(r.tiers[0].demand.size(), std::size_t(r.ticks));
+}
+
+void TestSimulator::uniformMatchesPodLevel_data()
+{
+    QTest::addColumn<int>("ready");
+    QTest::addColumn<int>("unready");
+    QTest::addColumn<qint64>("usage"); // per ready pod, milli-CPU of 1000m requests
+    QTest::addColumn<int>("target");
+    for (int ready : {1, 3, 7})
+        for (int unready : {0, 2, 5})
+            for (qint64 usage : {100, 450, 520, 900, 3000})
+                QTest::addRow("r%d u%d %lld", ready, unready, static_cast<long long>(usage))
+                    << ready << unready << usage << 50;
+}
+
+void TestSimulator::uniformMatchesPodLevel()
+{
+    QFETCH(int, ready);
+    QFETCH(int, unready);
+    QFETCH(qint64, usage);
+    QFETCH(int, target);
+    const std::int64_t now = 1'767'225'600'000;
+    std::vector<PodState> pods;
+    PodMetricsInfo metrics;
+    for (int i = 0; i < ready + unready; ++i) {
+        PodState p;
+        p.name = QString::number(i);
+        p.phase = i < ready ? PodPhase::Running : PodPhase::Pending;
+        p.ready = i < ready;
+        p.startTimeMs = now - 3'600'000;
+        p.readyTransitionMs = now - 3'500'000;
+        p.containers.push_back(ContainerRequests{QStringLiteral("c"), {{QStringLiteral("cpu"), 1000}}});
+        pods.push_back(p);
+        if (i < ready)
+            metrics.insert(p.name, PodMetric{usage, now, 30'000});
+    }
+    const int current = ready + unready;
+    const ReplicaCalculator calc(pods, now, ControllerSettings{});
+    const MetricResult podLevel = calc.resourceUtilization(current, target, QStringLiteral("cpu"), {}, metrics, Tolerances{});
+    const double util = std::floor(double(usage) * ready * 100 / (ready * 1000.0));
+    const double corrected = std::floor(double(usage) * ready * 100 / ((ready + unready) * 1000.0));
+    const int uniform = ReplicaCalculator::uniformReplicas(current, util / target, corrected / target, ready, unready,
+                                                           Tolerances{});
+    QCOMPARE(uniform, podLevel.replicas.value_or(-1));
+}
+
+void TestSimulator::cliSpikeReport()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("spike.csv"));
+    QProcess p;
+    p.start(QStringLiteral(HEADROOM_CLI), {QStringLiteral("simulate"), QStringLiteral("--traffic"), QStringLiteral("spike-10x"),
+                                           QStringLiteral("--duration"), QStringLiteral("3h"), QStringLiteral("--users"),
+                                           QStringLiteral("5000"), QStringLiteral("--out"), csv});
+    QVERIFY(p.waitForFinished(60'000));
+    QCOMPARE(p.exitCode(), 0);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    for (const char *t : {"web:", "api:", "processing:"}) {
+        const auto line = out.section(QString::fromLatin1(t), 1, 1).section(u'\n', 0, 0);
+        QVERIFY2(line.contains(QStringLiteral("reached the needed replicas")), qPrintable(out));
+    }
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QCOMPARE(lines[0], QByteArray("time,tier,demand,desired,ready,pending,nodes,cpu_pct,mem_pct,queue_depth,p95_ms,dropped_per_s"));
+    QCOMPARE(lines.size(), 1 + 720 * 3 + 1); // header, rows, final newline
+    QVERIFY(lines[1].startsWith("2026-01-05T00:00:00Z,web,"));
+}
+
+void TestSimulator::cliBadTraffic()
+{
+    QProcess p;
+    p.start(QStringLiteral(HEADROOM_CLI), {QStringLiteral("simulate"), QStringLiteral("--traffic"),
+                                           QStringLiteral("baseline * spike(factor=ten)")});
+    QVERIFY(p.waitForFinished(60'000));
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY(p.readAllStandardError().contains("column 25"));
+}
+
+QTEST_GUILESS_MAIN(TestSimulator)
+#include "tst_simulator.moc"
