@@ -60,6 +60,32 @@ double GrowthModel::phaseUsers(double day) const
     return users;
 }
 
+model::Result<double> GrowthModel::trendMultiplierFromHistory(const std::vector<double> &dailyUsers,
+                                                             double monthlyGrowthRate)
+{
+    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, first = 0, last = 0;
+    for (size_t i = 0; i < dailyUsers.size(); ++i) {
+        const double u = dailyUsers[i];
+        if (!(u > 0) || !std::isfinite(u))
+            continue;
+        const double x = static_cast<double>(i);
+        const double y = std::log(u);
+        first = n == 0 ? x : first;
+        last = x;
+        n += 1;
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        sxy += x * y;
+    }
+    if (n < 2)
+        return model::makeError(QStringLiteral("a trend needs at least 2 days with users > 0, got %1").arg(n),
+                                QStringLiteral("history"));
+    const double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx); // ln users per day
+    const double span = last - first;
+    return std::exp(slope * span - span * std::log1p(monthlyGrowthRate / daysPerMonth));
+}
+
 double GrowthModel::users(double day, GrowthMode mode) const
 {
     return mode == GrowthMode::Phases ? phaseUsers(day) : compoundUsers(day);

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/model/result.h"
 #include "core/model/scenario.h"
 
 #include <QList>
+
+#include <vector>
 
 /// User growth over time, the two ways the plan describes it.
 namespace headroom::capacity {
@@ -38,6 +41,14 @@ public:
     double users(double day, GrowthMode mode) const;
     /// The phase whose months contain `day`, or nullptr.
     const model::GrowthPhase *phaseAt(double day) const;
+
+    /// The plan's TrendAnalysis.multiplier from history: daily concurrent users, oldest first (the plan
+    /// looks at the last 30 days; non-positive or non-finite values are skipped). ln(users) is fitted by
+    /// least squares against the day, and the fitted growth over the span is divided by the growth that
+    /// `monthlyGrowthRate` (compounded daily) assumes over the same span: 1 when history grew at the assumed
+    /// rate, above 1 when faster. Error with fewer than 2 usable days.
+    static model::Result<double> trendMultiplierFromHistory(const std::vector<double> &dailyUsers,
+                                                            double monthlyGrowthRate);
 
     double currentUsers() const { return m_currentUsers; }
     double monthlyGrowthRate() const { return m_monthlyRate; }

@@ -52,6 +52,12 @@ private slots:
         //  day 29: users 100000 x 1.005^29 = 115562.197. web 208.01 -> 209; api 11556.22 x 1.8 / 500 = 41.6 -> 42;
         //         db 231.12 -> 232; cache 57.78 -> 58 GB; storage 23.11 -> 24 TB.
         QTest::addRow("WebTools Pro, 30 days") << QStringLiteral("capacity-webtools") << 30;
+        // tests/data/capacity-queueing: the same scenario with the API tier sized by queueing for P95 <= 200 ms
+        // (each replica M/M/32, mu = 20/s). Checked with `headroom-cli queue --service-rate 20 --servers 32`:
+        //  day 0: design rate 100000 x 0.1 x 1.8 = 18000 req/s. 29 replicas (620.7 req/s each, rho 0.970)
+        //         give P95 0.2307 s > 0.2; 30 replicas (600 req/s, rho 0.9375) give 0.1736 s -> api_required 30.
+        //  day 29: 115562.197 x 0.18 = 20801.2 req/s. 33 replicas: P95 0.3666 s; 34: 0.1938 s -> 34.
+        QTest::addRow("API by queueing, 30 days") << QStringLiteral("capacity-queueing") << 30;
     }
     void golden()
     {

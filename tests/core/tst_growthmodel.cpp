@@ -10,6 +10,8 @@ using namespace headroom;
 using capacity::GrowthModel;
 using capacity::GrowthMode;
 
+Q_DECLARE_METATYPE(std::vector<double>)
+
 class TestGrowthModel : public QObject {
     Q_OBJECT
 
@@ -107,6 +109,40 @@ private slots:
     {
         const GrowthModel g(1000, 0.3, 1.0);
         QCOMPARE(g.phaseUsers(10), g.compoundUsers(10));
+    }
+
+    void trendFromHistory_data()
+    {
+        QTest::addColumn<std::vector<double>>("history");
+        QTest::addColumn<double>("expected");
+        std::vector<double> assumed, faster, flat, withGaps;
+        for (int d = 0; d < 30; ++d) {
+            assumed.push_back(1e5 * std::pow(1.005, d));
+            faster.push_back(1e5 * std::pow(1 + 0.30 / 30, d));
+            flat.push_back(5e4);
+            withGaps.push_back(d % 7 == 3 ? 0.0 : 1e5 * std::pow(1.005, d)); // missing days read as 0
+        }
+        QTest::addRow("grew at the assumed 15 pct a month") << assumed << 1.0;
+        // 30 pct a month over 29 days against 15 pct: (1.01 / 1.005)^29 = 1.15510
+        QTest::addRow("grew twice as fast") << faster << std::pow(1.01 / 1.005, 29);
+        QTest::addRow("flat: 1.005^-29") << flat << std::pow(1.005, -29);
+        QTest::addRow("gaps skipped") << withGaps << 1.0;
+    }
+    void trendFromHistory()
+    {
+        QFETCH(std::vector<double>, history);
+        QFETCH(double, expected);
+        const auto m = GrowthModel::trendMultiplierFromHistory(history, 0.15);
+        QVERIFY2(m.ok(), qPrintable(m.errorString()));
+        QVERIFY2(std::abs(m.value() - expected) < 1e-9, qPrintable(QString::number(m.value(), 'g', 12)));
+    }
+
+    void trendNeedsTwoDays()
+    {
+        const auto m = GrowthModel::trendMultiplierFromHistory({0.0, 120.0, -1.0}, 0.15);
+        QVERIFY(!m.ok());
+        QVERIFY2(m.errorString().contains(QStringLiteral("history: a trend needs at least 2 days")),
+                 qPrintable(m.errorString()));
     }
 
     void fromScenario()
