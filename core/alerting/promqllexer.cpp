@@ -11,11 +11,11 @@ namespace {
 
 bool isIdentStart(QChar c)
 {
-    return c.isLetter() || c == u'_' || c == u':';
+    return c.isLetter() || c == u'_';
 }
 bool isIdentChar(QChar c)
 {
-    return isIdentStart(c) || c.isDigit();
+    return isIdentStart(c) || c.isDigit() || c == u':'; // recording-rule names such as job:rate5m:sum
 }
 qint64 unitMs(QStringView unit)
 {
@@ -203,7 +203,7 @@ Token PromqlLexer::lexNumberOrDuration()
         t.number = t.text.toDouble(&ok);
     t.kind = ok ? TokenKind::Number : TokenKind::Error;
     if (!ok)
-        t.text = u"bad number '%1'"_s.arg(t.text);
+        t.text = u"bad number or duration '%1'"_s.arg(t.text);
     return t;
 }
 
