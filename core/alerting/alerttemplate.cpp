@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -11,10 +12,17 @@ namespace headroom::alerting {
 
 namespace {
 
+QString formatC(const char *format, double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, v);
+    return QString::fromLatin1(buf);
+}
+
 QString humanize(double v)
 {
     if (v == 0 || std::isnan(v) || std::isinf(v))
-        return QString::asprintf("%.4g", v);
+        return formatC("%.4g", v);
     static const char *const big[] = {"", "k", "M", "G", "T", "P", "E", "Z", "Y"};
     static const char *const small[] = {"", "m", "u", "n", "p", "f", "a", "z", "y"};
     int i = 0;
@@ -23,13 +31,13 @@ QString humanize(double v)
             v /= 1000;
             ++i;
         }
-        return QString::asprintf("%.4g%s", v, big[i]);
+        return formatC("%.4g", v) + QString::fromLatin1(big[i]);
     }
     while (std::fabs(v) < 1 && i < 8) {
         v *= 1000;
         ++i;
     }
-    return QString::asprintf("%.4g%s", v, small[i]);
+    return formatC("%.4g", v) + QString::fromLatin1(small[i]);
 }
 
 // Evaluates one `{{ ... }}` action; nullopt when it is outside the supported subset.
@@ -51,14 +59,18 @@ std::optional<QString> evalAction(QString action, const Labels &labels, double v
         if (m.captured(1) == u"humanize")
             return humanize(value);
         if (m.captured(1) == u"humanizePercentage")
-            return QString::asprintf("%.4g%%", value * 100);
+            return formatC("%.4g%%", value * 100);
         return formatGoFloat(value);
     }
     if (const auto m = printfValue.match(action); m.hasMatch()) {
         const QByteArray format = m.captured(1).toUtf8();
+        // std::snprintf rounds exactly like Go (half to even on the binary value); QString::asprintf does not
+        char buf[512];
         if (format.endsWith('d'))
-            return QString::asprintf(QByteArray(format.chopped(1) + "lld").constData(), static_cast<long long>(value));
-        return QString::asprintf(format.constData(), value);
+            std::snprintf(buf, sizeof buf, QByteArray(format.chopped(1) + "lld").constData(), static_cast<long long>(value));
+        else
+            std::snprintf(buf, sizeof buf, format.constData(), value);
+        return QString::fromLatin1(buf);
     }
     return std::nullopt;
 }
