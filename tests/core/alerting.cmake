@@ -2,6 +2,7 @@
 headroom_add_test(tst_promqlparser LABEL unit SOURCES core/tst_promqlparser.cpp LIBS headroom_alerting)
 headroom_add_test(tst_promqlevaluator LABEL unit SOURCES core/tst_promqlevaluator.cpp LIBS headroom_alerting)
 headroom_add_test(tst_ruleevaluator LABEL unit SOURCES core/tst_ruleevaluator.cpp LIBS headroom_alerting)
+headroom_add_test(tst_sloreport LABEL unit SOURCES core/tst_sloreport.cpp LIBS headroom_alerting)
 
 # CLI: the plan's own rules over a spike, the CSV contract, located rule-file errors, usage errors.
 headroom_add_cli_test(cli_alerts_csv ARGS alerts --series tests/data/alerting/spike.om --out -
@@ -26,4 +27,8 @@ if(HEADROOM_FUZZ AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
     target_compile_options(fuzz_promql PRIVATE -fsanitize=fuzzer,address,undefined)
     target_link_options(fuzz_promql PRIVATE -fsanitize=fuzzer,address,undefined)
     target_link_libraries(fuzz_promql PRIVATE headroom_alerting)
+endif()
+if(HEADROOM_FUZZ AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    # coverage feedback from the library under test, not just the harness
+    target_compile_options(headroom_alerting PRIVATE -fsanitize=fuzzer-no-link)
 endif()
