@@ -139,7 +139,9 @@ void TestSloReport::successMetrics()
     QCOMPARE(availability.verdict, SloVerdict::Fail);           // 0.2 % of requests lost > 0.1 % budget
     QCOMPARE(availability.minutesInBreach, 2.0);
 
-    QCOMPARE(find(slos, u"throughput"_s).verdict, SloVerdict::Fail); // 10x demand reached 20000 but api dropped
+    // 10x demand reached 20000 req/s; the lowest served rate meanwhile is 20000 - 800 dropped
+    QCOMPARE(find(slos, u"throughput"_s).verdict, SloVerdict::Pass);
+    QCOMPARE(*find(slos, u"throughput"_s).value, 19200.0);
     QCOMPARE(find(slos, u"spike-absorption"_s).verdict, SloVerdict::Pass); // 3 min of p95 > 2 s
     QCOMPARE(*find(slos, u"spike-absorption"_s).value, 3.0);
     QCOMPARE(*find(slos, u"scale-up-time"_s).value, 2.0);
