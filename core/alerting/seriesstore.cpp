@@ -49,6 +49,7 @@ void SeriesStore::append(const Labels &labels, qint64 t, double v)
     auto it = m_index.constFind(key);
     if (it == m_index.cend()) {
         m_index.insert(key, m_series.size());
+        m_byName[labels.value(u"__name__"_s)].push_back(m_series.size());
         m_series.push_back({labels, {{t, v}}});
         return;
     }
@@ -73,12 +74,25 @@ void SeriesStore::addSeries(Series series)
 std::vector<const Series *> SeriesStore::select(const std::vector<LabelMatcher> &matchers) const
 {
     std::vector<const Series *> out;
-    for (const Series &s : m_series) {
+    auto consider = [&](const Series &s) {
         const bool all = std::all_of(matchers.begin(), matchers.end(),
                                      [&s](const LabelMatcher &m) { return m.matches(s.labels.value(m.name)); });
         if (all)
             out.push_back(&s);
+    };
+    // most selectors name their metric: look only at that metric's series
+    const auto named = std::find_if(matchers.begin(), matchers.end(), [](const LabelMatcher &m) {
+        return m.name == u"__name__" && m.op == MatchOp::Equal;
+    });
+    if (named != matchers.end()) {
+        if (const auto it = m_byName.constFind(named->value); it != m_byName.cend()) {
+            for (size_t i : *it)
+                consider(m_series[i]);
+        }
+        return out;
     }
+    for (const Series &s : m_series)
+        consider(s);
     return out;
 }
 

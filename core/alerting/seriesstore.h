@@ -51,7 +51,8 @@ public:
 
 private:
     std::vector<Series> m_series;
-    QHash<QString, size_t> m_index; // formatLabels(labels) -> position
+    QHash<QString, size_t> m_index;                // formatLabels(labels) -> position
+    QHash<QString, std::vector<size_t>> m_byName;  // metric name -> positions
 };
 
 } // namespace headroom::alerting
