@@ -1,0 +1,1 @@
+headroom_add_bench(bench_alerting SOURCES bench_alerting.cpp LIBS headroom_alerting headroom_model)
