@@ -2,6 +2,9 @@
 #include "app/cli/commands.h"
 
 #include "core/alerting/ruleloader.h"
+#include "core/alerting/simulationseries.h"
+#include "core/autoscale/simulator.h"
+#include "core/autoscale/traffic.h"
 #include "core/alerting/seriesio.h"
 #include "core/alerting/sloreport.h"
 
@@ -68,6 +71,44 @@ struct Inputs {
     qint64 endMs = 0;
     qint64 stepMs = 15'000;
 };
+
+/// Client connections the app tiers open through the pooling proxy, as a share of what it accepts.
+std::vector<double> proxyUtilization(const model::Scenario &scenario, const autoscale::SimulationResult &result)
+{
+    const model::DatabaseProxy &proxy = scenario.spec.database.proxy;
+    std::vector<double> utilization(size_t(std::max(result.ticks, 0)), 0.0);
+    for (const autoscale::TierTimeline &tl : result.tiers) {
+        const model::Tier *tier = scenario.tier(tl.tierId);
+        if (!tier || tier->kind == model::TierKind::Web)
+            continue; // the web tier talks to the API, not to the database
+        for (size_t i = 0; i < utilization.size() && i < tl.readyReplicas.size(); ++i)
+            utilization[i] += double(tl.readyReplicas[i]) * proxy.connectionsPerAppReplica / proxy.maxClientConnections;
+    }
+    return utilization;
+}
+
+std::optional<int> simulateSeries(CommandLine &cl, const model::Scenario &scenario, const alerting::SeriesNameMap &names,
+                                  Inputs *in)
+{
+    const auto traffic = autoscale::resolveTraffic(scenario, cl.value(u"traffic"_s));
+    if (!traffic)
+        return usageError(command, u"--traffic: "_s + traffic.errorString());
+    const auto duration = model::parseDuration(cl.isSet(u"duration"_s) ? cl.value(u"duration"_s) : u"6h"_s);
+    if (!duration || duration->count() <= 0)
+        return usageError(command, u"--duration: expected a duration such as 6h, got '%1'"_s.arg(cl.value(u"duration"_s)));
+    autoscale::SimulationOptions options;
+    options.step = std::chrono::milliseconds(in->stepMs);
+    const autoscale::SimulationResult result = autoscale::simulate(scenario, traffic.value(), *duration, options);
+    alerting::SimulationSeriesOptions seriesOptions;
+    seriesOptions.names = names;
+    seriesOptions.utilizationScale = 1; // the simulator reports percent already
+    seriesOptions.dbConnectionUtilization = proxyUtilization(scenario, result);
+    seriesOptions.costThresholdUsd = scenario.spec.costOptimization.costThresholds.warning.amount;
+    in->store = alerting::seriesFromSimulation(result, seriesOptions);
+    in->startMs = result.startMs;
+    in->endMs = result.startMs + qint64(std::max(result.ticks - 1, 0)) * result.stepMs;
+    return std::nullopt;
+}
 
 std::optional<int> loadSeries(CommandLine &cl, const std::vector<alerting::CompiledGroup> &groups,
                               const alerting::SeriesNameMap &names, Inputs *in)
@@ -138,7 +179,9 @@ int runAlerts(const QStringList &args)
                    "prints the SLO verdicts and the alert timeline on stdout."_s);
     cl.addPositional(u"FILE"_s, u"Scenario file (default: the embedded WebTools Pro)."_s, u"[FILE]"_s);
     cl.addOption({u"rules"_s, u"Prometheus rule file (default: the scenario's alertRules)."_s, u"RULES.yml"_s});
-    cl.addOption({u"traffic"_s, u"Traffic spec to simulate (needs the autoscaling simulator)."_s, u"SPEC"_s});
+    cl.addOption({u"traffic"_s, u"Simulate this traffic scenario (a name from the scenario or a spec, see "
+                                "'simulate --help') and evaluate the rules over the simulated series."_s, u"SPEC"_s});
+    cl.addOption({u"duration"_s, u"Simulated time with --traffic (default 6h)."_s, u"D"_s});
     cl.addOption({u"series"_s, u"OpenMetrics text file with the series to evaluate."_s, u"FILE.om"_s});
     cl.addOption({u"prometheus"_s, u"Prometheus base URL to fetch history from."_s, u"URL"_s});
     cl.addOption({u"start"_s, u"First evaluation time (RFC 3339 or Unix seconds)."_s, u"T"_s});
@@ -153,8 +196,6 @@ int runAlerts(const QStringList &args)
     const int sources = int(cl.isSet(u"traffic"_s)) + int(cl.isSet(u"series"_s)) + int(cl.isSet(u"prometheus"_s));
     if (sources != 1)
         return usageError(command, u"give exactly one of --traffic, --series or --prometheus"_s);
-    if (cl.isSet(u"traffic"_s)) // TODO(#9): wire seriesFromSimulation() once core/autoscale provides simulate()
-        return usageError(command, u"--traffic needs the autoscaling simulator, which is not part of this build yet"_s);
     const auto scenario = loadScenarioOrDefault(cl.positional().value(0));
     if (!scenario)
         return BadInput;
@@ -182,8 +223,18 @@ int runAlerts(const QStringList &args)
     if (!compiled)
         return reportErrors(compiled.errors());
     Inputs in;
-    if (auto exit = loadSeries(cl, compiled.value(), *names, &in))
+    if (cl.isSet(u"traffic"_s)) {
+        if (cl.isSet(u"step"_s)) {
+            const auto step = alerting::parsePromDuration(cl.value(u"step"_s));
+            if (!step || *step <= 0)
+                return usageError(command, u"--step: expected a duration such as 15s"_s);
+            in.stepMs = *step;
+        }
+        if (auto exit = simulateSeries(cl, *scenario, *names, &in))
+            return *exit;
+    } else if (auto exit = loadSeries(cl, compiled.value(), *names, &in)) {
         return *exit;
+    }
     const alerting::RuleEvaluation evaluation = alerting::evaluateRules(compiled.value(), in.store, in.startMs, in.endMs);
     reportErrors(evaluation.warnings);
     alerting::SloOptions sloOptions;

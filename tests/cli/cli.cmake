@@ -28,3 +28,8 @@ if(HEADROOM_SERVICE_TESTS)
     set_tests_properties(package_deb PROPERTIES LABELS package RUN_SERIAL TRUE TIMEOUT 600
         PASS_REGULAR_EXPRESSION "installed package: headroom-cli runs from /usr/bin")
 endif()
+
+# The plan's own alert rules over a simulated 10x spike of WebTools Pro.
+headroom_add_cli_test(cli_alerts_spike ARGS alerts --traffic spike-10x --duration 3h EXIT 0
+    PASS "SLOs.*Handle 10x traffic spikes within 5 minutes.*Alerts.*ErrorRateSpike .*tier=\"api\".* firing 2026-01-05T01:0")
+headroom_add_cli_test(cli_alerts_bad_traffic ARGS alerts --traffic "spike(factor=)" EXIT 2 PASS "--traffic: ")
