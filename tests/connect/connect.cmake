@@ -1,0 +1,9 @@
+# Connector tests (issue 7). Fixture-server tests always run; tests that need the real services
+# of tests/run-all.sh are registered only with HEADROOM_SERVICE_TESTS, labelled integration.
+headroom_add_test(tst_secretstore LABEL unit SOURCES connect/tst_secretstore.cpp LIBS headroom_connect
+    ENV "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/headroom-test-bus;DISPLAY=")
+if(HEADROOM_SERVICE_TESTS)
+    add_test(NAME tst_secretstore_keychain COMMAND tst_secretstore keychainRoundTrip)
+    set_tests_properties(tst_secretstore_keychain PROPERTIES LABELS integration TIMEOUT 120
+        ENVIRONMENT "HEADROOM_KEYCHAIN_LIVE=1")
+endif()
