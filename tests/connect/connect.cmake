@@ -7,3 +7,10 @@ if(HEADROOM_SERVICE_TESTS)
     set_tests_properties(tst_secretstore_keychain PROPERTIES LABELS integration TIMEOUT 120
         ENVIRONMENT "HEADROOM_KEYCHAIN_LIVE=1")
 endif()
+
+headroom_add_test(tst_prometheusclient LABEL unit SOURCES connect/tst_prometheusclient.cpp LIBS headroom_connect)
+if(HEADROOM_SERVICE_TESTS)
+    add_test(NAME tst_prometheusclient_live COMMAND tst_prometheusclient
+        liveHistoryEqualsBackfill liveErrorNamesUrlAndStatus liveFetchHistory)
+    set_tests_properties(tst_prometheusclient_live PROPERTIES LABELS integration TIMEOUT 300 ENVIRONMENT "HEADROOM_LIVE=1")
+endif()
