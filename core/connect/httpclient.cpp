@@ -109,7 +109,8 @@ void HttpClient::finishAttempt(const std::shared_ptr<Call> &call, QNetworkReply 
     r.attempts = call->attempts;
     r.timedOut = reply->property("headroomTimedOut").toBool();
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.body = reply->readAll();
+    if (reply->isOpen())
+        r.body = reply->readAll();
     r.headers = reply->rawHeaderPairs();
     r.networkError = reply->error();
     if (r.status == 0 && r.networkError != QNetworkReply::NoError)

@@ -26,3 +26,22 @@ if(HEADROOM_SERVICE_TESTS)
     add_test(NAME tst_pginspector_live COMMAND tst_pginspector liveTopology liveThroughPgBouncerWithPassword liveWrongPassword)
     set_tests_properties(tst_pginspector_live PROPERTIES LABELS integration TIMEOUT 120 ENVIRONMENT "HEADROOM_LIVE=1")
 endif()
+
+# A throw-away CA, server and client certificates for the HTTPS fixture server, made at build time.
+find_program(OPENSSL_EXECUTABLE openssl REQUIRED)
+set(HEADROOM_TEST_TLS_DIR ${CMAKE_CURRENT_BINARY_DIR}/connect-tls)
+add_custom_command(OUTPUT ${HEADROOM_TEST_TLS_DIR}/server.pem ${HEADROOM_TEST_TLS_DIR}/client-ec.pem
+    COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/connect/make-test-certs.sh ${HEADROOM_TEST_TLS_DIR}
+    DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/connect/make-test-certs.sh
+    COMMENT "Generating test TLS certificates")
+add_custom_target(headroom_test_tls DEPENDS ${HEADROOM_TEST_TLS_DIR}/server.pem)
+
+add_library(headroom_fixtureserver STATIC connect/fixtureserver.cpp connect/fixtureserver.h)
+target_link_libraries(headroom_fixtureserver PUBLIC Qt6::Network)
+add_dependencies(headroom_fixtureserver headroom_test_tls)
+
+headroom_add_test(tst_kubeconfig LABEL unit SOURCES connect/tst_kubeconfig.cpp LIBS headroom_connect)
+headroom_add_test(tst_kubeclient LABEL unit SOURCES connect/tst_kubeclient.cpp
+    LIBS headroom_connect headroom_fixtureserver)
+target_compile_definitions(tst_kubeclient PRIVATE HEADROOM_TEST_TLS_DIR="${HEADROOM_TEST_TLS_DIR}")
+add_dependencies(tst_kubeclient headroom-cli)
