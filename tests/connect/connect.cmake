@@ -45,3 +45,6 @@ headroom_add_test(tst_kubeclient LABEL unit SOURCES connect/tst_kubeclient.cpp
     LIBS headroom_connect headroom_fixtureserver)
 target_compile_definitions(tst_kubeclient PRIVATE HEADROOM_TEST_TLS_DIR="${HEADROOM_TEST_TLS_DIR}")
 add_dependencies(tst_kubeclient headroom-cli)
+headroom_add_test(tst_kubeactions LABEL unit SOURCES connect/tst_kubeactions.cpp
+    LIBS headroom_connect headroom_fixtureserver)
+target_compile_definitions(tst_kubeactions PRIVATE HEADROOM_TEST_TLS_DIR="${HEADROOM_TEST_TLS_DIR}")
