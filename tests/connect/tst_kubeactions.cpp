@@ -45,6 +45,15 @@ private:
     const QString m_tls = QStringLiteral(HEADROOM_TEST_TLS_DIR);
 };
 
+static KubeAction scaleWeb(int replicas)
+{
+    KubeAction scale;
+    scale.ns = u"shop"_s;
+    scale.name = u"web"_s;
+    scale.replicas = replicas;
+    return scale;
+}
+
 static QJsonObject json(const QByteArray &body)
 {
     return QJsonDocument::fromJson(body).object();
@@ -141,10 +150,7 @@ void TestKubeActions::writesOffSendsNothing()
     KubeClient client(context());
     KubeActions actions(&client, AuditLog(m_dir->filePath(u"audit.log"_s)));
     QVERIFY(!actions.writesEnabled());
-    KubeAction scale;
-    scale.ns = u"shop"_s;
-    scale.name = u"web"_s;
-    scale.replicas = 5;
+    const KubeAction scale = scaleWeb(5);
     const auto plan = wait(actions.plan(scale));
     QVERIFY(!plan.ok());
     QVERIFY2(plan.errorString().contains(u"read-only"_s), qPrintable(plan.errorString()));
@@ -165,10 +171,7 @@ void TestKubeActions::scaleDryRunThenApply()
     KubeClient client(context());
     KubeActions actions(&client, AuditLog(m_dir->filePath(u"audit.log"_s)));
     actions.setWritesEnabled(true);
-    KubeAction scale;
-    scale.ns = u"shop"_s;
-    scale.name = u"web"_s;
-    scale.replicas = 5;
+    const KubeAction scale = scaleWeb(5);
     const auto plan = wait(actions.plan(scale));
     QVERIFY2(plan.ok(), qPrintable(plan.errorString()));
     QCOMPARE(plan->diff, u"- replicas: 3\n+ replicas: 5\n"_s);
@@ -270,10 +273,7 @@ void TestKubeActions::deniedByAccessReview()
     KubeClient client(context());
     KubeActions actions(&client, AuditLog(m_dir->filePath(u"audit.log"_s)));
     actions.setWritesEnabled(true);
-    KubeAction scale;
-    scale.ns = u"shop"_s;
-    scale.name = u"web"_s;
-    scale.replicas = 9;
+    const KubeAction scale = scaleWeb(9);
     const auto plan = wait(actions.plan(scale));
     QVERIFY(!plan.ok());
     QVERIFY2(plan.errorString().contains(u"not allowed to scale Deployment shop/web"_s)
