@@ -48,3 +48,6 @@ add_dependencies(tst_kubeclient headroom-cli)
 headroom_add_test(tst_kubeactions LABEL unit SOURCES connect/tst_kubeactions.cpp
     LIBS headroom_connect headroom_fixtureserver)
 target_compile_definitions(tst_kubeactions PRIVATE HEADROOM_TEST_TLS_DIR="${HEADROOM_TEST_TLS_DIR}")
+headroom_add_test(tst_pricefetcher LABEL unit SOURCES connect/tst_pricefetcher.cpp
+    LIBS headroom_connect headroom_fixtureserver)
+target_compile_definitions(tst_pricefetcher PRIVATE HEADROOM_TEST_TLS_DIR="${HEADROOM_TEST_TLS_DIR}")
