@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFuture>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -70,6 +73,19 @@ private:
     QString m_dataDir;
     QMap<QString, Handler> m_routes; ///< "GET /api/v1/nodes"
 };
+
+/// Waits (running the event loop) for a connector future; a hang is a test failure, not a freeze.
+template <typename T>
+T waitResult(const QFuture<T> &future)
+{
+    const QDeadlineTimer deadline(30'000);
+    while (!future.isFinished()) {
+        if (deadline.hasExpired())
+            qFatal("a connector future did not finish within 30 s");
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
+    }
+    return future.result();
+}
 
 /// A Kubernetes Status object body.
 QByteArray kubeStatus(int code, const QString &reason, const QString &message);

@@ -28,13 +28,6 @@ private slots:
     void hpaJsonShape();
 
 private:
-    template <typename T>
-    T wait(QFuture<T> future)
-    {
-        if (!waitFor(future, std::chrono::seconds(30)))
-            qFatal("future did not finish");
-        return future.result();
-    }
     ResolvedContext context() const;
     QList<FixtureServer::Request> writes() const;
     static headroom::model::HpaSpec plannedHpa(const QString &target);
@@ -151,7 +144,7 @@ void TestKubeActions::writesOffSendsNothing()
     KubeActions actions(&client, AuditLog(m_dir->filePath(u"audit.log"_s)));
     QVERIFY(!actions.writesEnabled());
     const KubeAction scale = scaleWeb(5);
-    const auto plan = wait(actions.plan(scale));
+    const auto plan = waitResult(actions.plan(scale));
     QVERIFY(!plan.ok());
     QVERIFY2(plan.errorString().contains(u"read-only"_s), qPrintable(plan.errorString()));
     ActionPlan forged;
@@ -160,7 +153,7 @@ void TestKubeActions::writesOffSendsNothing()
     forged.path = u"/apis/apps/v1/namespaces/shop/deployments/web/scale"_s;
     forged.body = R"({"spec":{"replicas":5}})";
     forged.contentType = "application/merge-patch+json";
-    QVERIFY(!wait(actions.apply(forged, true)).ok());
+    QVERIFY(!waitResult(actions.apply(forged, true)).ok());
     QTest::qWait(50);
     QVERIFY(m_server->requests.isEmpty());
     QVERIFY(!QFile::exists(m_dir->filePath(u"audit.log"_s)));
@@ -172,7 +165,7 @@ void TestKubeActions::scaleDryRunThenApply()
     KubeActions actions(&client, AuditLog(m_dir->filePath(u"audit.log"_s)));
     actions.setWritesEnabled(true);
     const KubeAction scale = scaleWeb(5);
-    const auto plan = wait(actions.plan(scale));
+    const auto plan = waitResult(actions.plan(scale));
     QVERIFY2(plan.ok(), qPrintable(plan.errorString()));
     QCOMPARE(plan->diff, u"- replicas: 3\n+ replicas: 5\n"_s);
     QCOMPARE(m_server->requests.size(), 3);
@@ -185,10 +178,10 @@ void TestKubeActions::scaleDryRunThenApply()
     QCOMPARE(writes().size(), 1);
     QCOMPARE(writes()[0].query.queryItemValue(u"dryRun"_s), u"All"_s);
 
-    QVERIFY(!wait(actions.apply(plan.value(), /*confirmed=*/false)).ok());
+    QVERIFY(!waitResult(actions.apply(plan.value(), /*confirmed=*/false)).ok());
     QCOMPARE(writes().size(), 1); // unconfirmed: nothing sent
 
-    const auto applied = wait(actions.apply(plan.value(), true));
+    const auto applied = waitResult(actions.apply(plan.value(), true));
     QVERIFY2(applied.ok(), qPrintable(applied.errorString()));
     const auto w = writes();
     QCOMPARE(w.size(), 2); // exactly the dry run, then the real request
@@ -219,12 +212,12 @@ void TestKubeActions::hpaUpdateIsMergePatch()
     apply.ns = u"shop"_s;
     apply.name = u"web"_s;
     apply.hpa = plannedHpa(u"web"_s);
-    const auto plan = wait(actions.plan(apply));
+    const auto plan = waitResult(actions.plan(apply));
     QVERIFY2(plan.ok(), qPrintable(plan.errorString()));
     QVERIFY(!plan->creates);
     QVERIFY2(plan->diff.contains(u"- maxReplicas: 10\n+ maxReplicas: 12\n"_s), qPrintable(plan->diff));
     QVERIFY2(plan->diff.contains(u"- behavior.scaleDown.stabilizationWindowSeconds: 300"_s), qPrintable(plan->diff));
-    QVERIFY(wait(actions.apply(plan.value(), true)).ok());
+    QVERIFY(waitResult(actions.apply(plan.value(), true)).ok());
     const auto w = writes();
     QCOMPARE(w.size(), 2);
     QCOMPARE(w[0].query.queryItemValue(u"dryRun"_s), u"All"_s);
@@ -250,11 +243,11 @@ void TestKubeActions::hpaCreateIsPost()
     apply.ns = u"shop"_s;
     apply.name = u"checkout"_s; // the fixture has no such HPA: 404
     apply.hpa = plannedHpa(u"checkout"_s);
-    const auto plan = wait(actions.plan(apply));
+    const auto plan = waitResult(actions.plan(apply));
     QVERIFY2(plan.ok(), qPrintable(plan.errorString()));
     QVERIFY(plan->creates);
     QVERIFY(plan->diff.contains(u"+ maxReplicas: 12"_s));
-    QVERIFY(wait(actions.apply(plan.value(), true)).ok());
+    QVERIFY(waitResult(actions.apply(plan.value(), true)).ok());
     const auto w = writes();
     QCOMPARE(w.size(), 2);
     QCOMPARE(w[0].query.queryItemValue(u"dryRun"_s), u"All"_s);
@@ -274,7 +267,7 @@ void TestKubeActions::deniedByAccessReview()
     KubeActions actions(&client, AuditLog(m_dir->filePath(u"audit.log"_s)));
     actions.setWritesEnabled(true);
     const KubeAction scale = scaleWeb(9);
-    const auto plan = wait(actions.plan(scale));
+    const auto plan = waitResult(actions.plan(scale));
     QVERIFY(!plan.ok());
     QVERIFY2(plan.errorString().contains(u"not allowed to scale Deployment shop/web"_s)
                  && plan.errorString().contains(u"no RBAC policy matched"_s),

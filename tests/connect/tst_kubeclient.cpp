@@ -39,13 +39,6 @@ private slots:
 
 private:
     ResolvedContext context(const QString &user = u"token"_s) const;
-    template <typename T>
-    T wait(QFuture<T> future)
-    {
-        if (!waitFor(future, std::chrono::seconds(30)))
-            qFatal("future did not finish");
-        return future.result();
-    }
     void routeCluster(bool paginated);
 
     std::unique_ptr<FixtureServer> m_server;
@@ -103,7 +96,7 @@ void TestKubeClient::tokenAndCaVerify()
     m_server->routeFile("GET", u"/version"_s, u"version.json"_s);
     KubeClient client(context());
     QVERIFY(client.prepare().ok());
-    const auto r = wait(client.get(u"/version"_s));
+    const auto r = waitResult(client.get(u"/version"_s));
     QVERIFY2(r.ok(), qPrintable(r.errorString()));
     QCOMPARE(r->object.value(u"gitVersion"_s).toString(), u"v1.28.3"_s);
     QCOMPARE(m_server->requests.size(), 1);
@@ -130,7 +123,7 @@ void TestKubeClient::clientCertificates()
     KubeClient client(c);
     const auto prepared = client.prepare();
     QVERIFY2(prepared.ok(), qPrintable(prepared.errorString()));
-    const auto r = wait(client.get(u"/version"_s));
+    const auto r = waitResult(client.get(u"/version"_s));
     QVERIFY2(r.ok(), qPrintable(r.errorString()));
     QCOMPARE(m_server->requests.last().clientSubject, subject);
     QVERIFY(!m_server->requests.last().headers.contains("authorization"));
@@ -142,7 +135,7 @@ void TestKubeClient::wrongCaFailsUnlessInsecure()
     ResolvedContext c = context();
     c.cluster.caFile = m_tls + u"/other-ca.pem"_s;
     KubeClient strict(c);
-    const auto r = wait(strict.get(u"/version"_s));
+    const auto r = waitResult(strict.get(u"/version"_s));
     QVERIFY(!r.ok());
     QVERIFY2(r.errorString().contains(u"certificate"_s, Qt::CaseInsensitive), qPrintable(r.errorString()));
     QVERIFY(m_server->requests.isEmpty()); // nothing, not even the token, went to an unverified server
@@ -150,7 +143,7 @@ void TestKubeClient::wrongCaFailsUnlessInsecure()
     c.cluster.insecureSkipTlsVerify = true;
     c.warnings.append(u"insecure-skip-tls-verify is set"_s);
     KubeClient insecure(c);
-    const auto ok = wait(insecure.get(u"/version"_s));
+    const auto ok = waitResult(insecure.get(u"/version"_s));
     QVERIFY2(ok.ok(), qPrintable(ok.errorString()));
     QVERIFY(insecure.warnings().join(u' ').contains(u"insecure-skip-tls-verify"_s));
 }
@@ -162,17 +155,17 @@ void TestKubeClient::tlsServerName()
     c.cluster.server = u"https://127.0.0.1:%1/"_s.arg(m_server->serverPort());
     c.cluster.tlsServerName = u"kubernetes.default.svc"_s; // in the certificate's SANs
     KubeClient good(c);
-    QVERIFY(wait(good.get(u"/version"_s)).ok());
+    QVERIFY(waitResult(good.get(u"/version"_s)).ok());
     c.cluster.tlsServerName = u"not-in-the-cert.example"_s;
     KubeClient bad(c);
-    QVERIFY(!wait(bad.get(u"/version"_s)).ok());
+    QVERIFY(!waitResult(bad.get(u"/version"_s)).ok());
 }
 
 void TestKubeClient::paginationFollowsContinue()
 {
     m_server->routeList(u"/api/v1/pods"_s, u"pods-list.json"_s);
     KubeClient client(context());
-    const auto r = wait(client.listAll(u"/api/v1/pods"_s, {}, 4));
+    const auto r = waitResult(client.listAll(u"/api/v1/pods"_s, {}, 4));
     QVERIFY2(r.ok(), qPrintable(r.errorString()));
     QCOMPARE(r->size(), 11);
     QCOMPARE(m_server->requests.size(), 3); // 4 + 4 + 3
@@ -192,7 +185,7 @@ void TestKubeClient::restartsListOn410()
 {
     m_server->routeList(u"/api/v1/nodes"_s, u"nodes-list.json"_s, /*expireFirstContinue=*/true);
     KubeClient client(context());
-    const auto r = wait(client.listAll(u"/api/v1/nodes"_s, {}, 2));
+    const auto r = waitResult(client.listAll(u"/api/v1/nodes"_s, {}, 2));
     QVERIFY2(r.ok(), qPrintable(r.errorString()));
     QCOMPARE(r->size(), 4);
     // page 1, 410 on page 2, then page 1 and page 2 again
@@ -234,7 +227,7 @@ void TestKubeClient::errorsSayWhatTheyMean()
         return FixtureServer::Response{status, body};
     });
     KubeClient client(context());
-    const auto r = wait(client.get(path));
+    const auto r = waitResult(client.get(path));
     QVERIFY(!r.ok());
     QVERIFY2(r.errorString().contains(expected), qPrintable(r.errorString()));
     QVERIFY2(r.errorString().contains(m_server->url().toString() + path), qPrintable(r.errorString()));
@@ -249,7 +242,7 @@ void TestKubeClient::slowAnswerTimesOutAfterRetries()
     });
     KubeClient client(context());
     client.setRetryPolicy({std::chrono::milliseconds(300), 2, std::chrono::milliseconds(50)});
-    const auto r = wait(client.get(u"/version"_s));
+    const auto r = waitResult(client.get(u"/version"_s));
     QVERIFY(!r.ok());
     QVERIFY2(r.errorString().contains(u"did not answer in time"_s), qPrintable(r.errorString()));
     QCOMPARE(m_server->requests.size(), 2); // bounded: exactly maxAttempts
@@ -261,7 +254,7 @@ void TestKubeClient::malformedBody()
         return FixtureServer::Response{200, R"({"kind":"NodeList","items":[{"metadata":)"};
     });
     KubeClient client(context());
-    const auto r = wait(client.listAll(u"/api/v1/nodes"_s));
+    const auto r = waitResult(client.listAll(u"/api/v1/nodes"_s));
     QVERIFY(!r.ok());
     QVERIFY2(r.errorString().contains(u"malformed JSON"_s) && r.errorString().contains(u"HTTP 200"_s),
              qPrintable(r.errorString()));
@@ -281,7 +274,7 @@ void TestKubeClient::execPluginToken()
     const auto prepared = client.prepare();
     QVERIFY2(prepared.ok(), qPrintable(prepared.errorString()));
     QVERIFY(client.warnings().join(u' ').contains(u"running the exec credential plugin"_s));
-    QVERIFY(wait(client.get(u"/version"_s)).ok());
+    QVERIFY(waitResult(client.get(u"/version"_s)).ok());
     QCOMPARE(m_server->requests[0].headers.value("authorization"), QByteArray("Bearer token-from-exec"));
 
     c.user.exec->interactiveMode = u"Always"_s;
@@ -295,7 +288,7 @@ void TestKubeClient::importBuildsValidScenario()
 {
     routeCluster(true);
     KubeClient client(context());
-    const auto snap = wait(fetchClusterSnapshot(&client, 2));
+    const auto snap = waitResult(fetchClusterSnapshot(&client, 2));
     QVERIFY2(snap.ok(), qPrintable(snap.errorString()));
     QCOMPARE(snap->version, u"v1.28.3"_s);
     QCOMPARE(snap->nodes.size(), 4);

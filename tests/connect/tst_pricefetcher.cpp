@@ -27,13 +27,6 @@ private slots:
     void unknownRegion();
 
 private:
-    template <typename T>
-    T wait(QFuture<T> future)
-    {
-        if (!waitFor(future, std::chrono::seconds(30)))
-            qFatal("future did not finish");
-        return future.result();
-    }
     std::unique_ptr<PriceFetcher> fetcher();
     QUrl awsIndex() const;
 
@@ -104,7 +97,7 @@ void TestPriceFetcher::azurePagesAndFilters()
 {
     auto f = fetcher();
     const QString filter = u"serviceName eq 'Virtual Machines' and armRegionName eq 'eastus'"_s;
-    const auto r = wait(f->fetchAzure(m_server->url(), filter));
+    const auto r = waitResult(f->fetchAzure(m_server->url(), filter));
     QVERIFY2(r.ok(), qPrintable(r.errorString()));
     QVERIFY(!r->fromCache);
     QCOMPARE(m_server->requests.size(), 2);
@@ -127,7 +120,7 @@ void TestPriceFetcher::azurePagesAndFilters()
 void TestPriceFetcher::awsRegionIndexThenCsv()
 {
     auto f = fetcher();
-    const auto r = wait(f->fetchAws(awsIndex(), u"us-east-1"_s));
+    const auto r = waitResult(f->fetchAws(awsIndex(), u"us-east-1"_s));
     QVERIFY2(r.ok(), qPrintable(r.errorString()));
     QCOMPARE(m_server->requests.size(), 2);
     QCOMPARE(m_server->requests[1].path, u"/offers/v1.0/aws/AmazonEC2/20260119213819/us-east-1/index.csv"_s);
@@ -149,10 +142,10 @@ void TestPriceFetcher::awsRegionIndexThenCsv()
 void TestPriceFetcher::failedRefreshUsesOfflineCopy()
 {
     auto f = fetcher();
-    const auto first = wait(f->fetchAws(awsIndex(), u"us-east-1"_s));
+    const auto first = waitResult(f->fetchAws(awsIndex(), u"us-east-1"_s));
     QVERIFY(first.ok());
     m_down = true;
-    const auto second = wait(f->fetchAws(awsIndex(), u"us-east-1"_s));
+    const auto second = waitResult(f->fetchAws(awsIndex(), u"us-east-1"_s));
     QVERIFY2(second.ok(), qPrintable(second.errorString()));
     QVERIFY(second->fromCache);
     QCOMPARE(second->prices.size(), first->prices.size());
@@ -164,7 +157,7 @@ void TestPriceFetcher::failureWithoutCopyIsAnError()
 {
     m_down = true;
     auto f = fetcher();
-    const auto r = wait(f->fetchAzure(m_server->url(), u"serviceName eq 'Virtual Machines'"_s));
+    const auto r = waitResult(f->fetchAzure(m_server->url(), u"serviceName eq 'Virtual Machines'"_s));
     QVERIFY(!r.ok());
     QVERIFY2(r.errorString().contains(u"HTTP 503"_s) && r.errorString().contains(u"no offline copy"_s),
              qPrintable(r.errorString()));
@@ -173,7 +166,7 @@ void TestPriceFetcher::failureWithoutCopyIsAnError()
 void TestPriceFetcher::unknownRegion()
 {
     auto f = fetcher();
-    const auto r = wait(f->fetchAws(awsIndex(), u"mars-north-1"_s));
+    const auto r = waitResult(f->fetchAws(awsIndex(), u"mars-north-1"_s));
     QVERIFY(!r.ok());
     QVERIFY2(r.errorString().contains(u"region \"mars-north-1\" is not in the index"_s), qPrintable(r.errorString()));
 }
