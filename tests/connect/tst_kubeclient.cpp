@@ -4,6 +4,7 @@
 #include "core/connect/kubeclient.h"
 #include "core/model/scenarioio.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -33,6 +34,7 @@ private slots:
     void errorsSayWhatTheyMean();
     void slowAnswerTimesOutAfterRetries();
     void malformedBody();
+    void transientErrorIsRetried();
     void execPluginToken();
     void importBuildsValidScenario();
     void cliImportWritesValidScenario();
@@ -260,6 +262,24 @@ void TestKubeClient::malformedBody()
              qPrintable(r.errorString()));
 }
 
+void TestKubeClient::transientErrorIsRetried()
+{
+    int calls = 0;
+    m_server->route("GET", u"/version"_s, [this, &calls](const FixtureServer::Request &) {
+        if (++calls == 1) // API Priority and Fairness throttling, with a hint
+            return FixtureServer::Response{429, kubeStatus(429, u"TooManyRequests"_s, u"Too many requests"_s),
+                                           "application/json", {{"Retry-After", "1"}}};
+        return FixtureServer::Response{200, m_server->readData(u"version.json"_s)};
+    });
+    KubeClient client(context());
+    QElapsedTimer timer;
+    timer.start();
+    const auto r = waitResult(client.get(u"/version"_s));
+    QVERIFY2(r.ok(), qPrintable(r.errorString()));
+    QCOMPARE(calls, 2);
+    QVERIFY(timer.elapsed() >= 900); // waited as Retry-After asked
+}
+
 void TestKubeClient::execPluginToken()
 {
     m_server->routeFile("GET", u"/version"_s, u"version.json"_s);
@@ -348,6 +368,9 @@ void TestKubeClient::importBuildsValidScenario()
 static int runCli(const QStringList &args, QByteArray *stderrText)
 {
     QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"LSAN_OPTIONS"_s, u"suppressions=" HEADROOM_SOURCE_DIR "/tests/connect/lsan.supp"_s); // ASan builds
+    cli.setProcessEnvironment(env);
     cli.start(QStringLiteral(HEADROOM_CLI), args);
     // the fixture server lives in this process: keep its event loop running meanwhile
     if (!waitUntil([&] { return cli.state() == QProcess::NotRunning; }, std::chrono::seconds(60)))
@@ -373,7 +396,7 @@ void TestKubeClient::cliImportWritesValidScenario()
     QByteArray errText;
     const int code = runCli({u"import"_s, u"--kubeconfig"_s, kubeconfig, u"--context"_s, u"fixture"_s,
                              u"--page-size"_s, u"3"_s, u"--out"_s, out}, &errText);
-    QVERIFY2(code == 0, errText.constData());
+    QVERIFY2(code == 0, qPrintable(u"exit code %1: %2"_s.arg(code).arg(QString::fromUtf8(errText.right(1500)))));
     QVERIFY2(errText.contains("warning: node size x9.huge"), errText.constData());
     QVERIFY(m_server->requests.size() > 8); // paginated
     QCOMPARE(m_server->requests.last().clientSubject, u"kubernetes-admin"_s);
