@@ -9,7 +9,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqt6opengl6-dev qt6-translations-l10n
   libyaml-cpp-dev libeigen3-dev qtkeychain-qt6-dev libqt6sql6-psql libhiredis-dev libpq-dev libbenchmark-dev
-  fonts-dejavu-core
+  fonts-dejavu-core openssl
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(
