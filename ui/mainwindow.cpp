@@ -65,7 +65,12 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     statusBar()->showMessage(tr("Ready"), 3000);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // An editor still open would commit on the focus change of ~QWidget, into a half-destroyed window.
+    m_document->disconnect(this);
+    m_properties->view()->reset();
+}
 
 void MainWindow::createPanels()
 {
@@ -129,7 +134,11 @@ void MainWindow::createActions()
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    const QKeySequence shiftUndo(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+    if (!redoKeys.contains(shiftUndo))
+        redoKeys.append(shiftUndo);
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();

@@ -13,19 +13,18 @@ YAML::Node findNode(const YAML::Node &root, const QList<PathStep> &steps)
 {
     YAML::Node current = root;
     for (const PathStep &step : steps) {
-        YAML::Node next;
         if (step.index >= 0) {
             if (!current.IsSequence() || static_cast<std::size_t>(step.index) >= current.size())
                 return YAML::Node(YAML::NodeType::Undefined);
-            next = current[static_cast<std::size_t>(step.index)];
-        } else {
-            if (!current.IsMap())
-                return YAML::Node(YAML::NodeType::Undefined);
-            const YAML::Node &constCurrent = current;
-            next = constCurrent[step.key.toStdString()];
-            if (!next.IsDefined())
-                return next;
+            current.reset(current[static_cast<std::size_t>(step.index)]);
+            continue;
         }
+        if (!current.IsMap())
+            return YAML::Node(YAML::NodeType::Undefined);
+        const YAML::Node &constCurrent = current; // const look-up: never inserts the key
+        const YAML::Node next = constCurrent[step.key.toStdString()];
+        if (!next.IsDefined())
+            return YAML::Node(YAML::NodeType::Undefined); // never hand out yaml-cpp's invalid "zombie" node
         current.reset(next); // rebind; operator= would overwrite the node's content
     }
     return current;

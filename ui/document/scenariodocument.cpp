@@ -42,6 +42,12 @@ ScenarioDocument::ScenarioDocument(QObject *parent) : QObject(parent)
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this] { emit modifiedChanged(isModified()); });
 }
 
+ScenarioDocument::~ScenarioDocument()
+{
+    // Destroying the stack emits cleanChanged; a dying document must not report "saved" then.
+    m_undo.disconnect(this);
+}
+
 QString ScenarioDocument::displayName() const
 {
     if (!m_filePath.isEmpty())

@@ -20,6 +20,7 @@ class ScenarioDocument final : public QObject {
     Q_DISABLE_COPY_MOVE(ScenarioDocument)
 public:
     explicit ScenarioDocument(QObject *parent = nullptr);
+    ~ScenarioDocument() override;
 
     const model::Scenario &scenario() const { return m_scenario; }
     /// The serialized scenario, kept in step with scenario() for cheap path look-ups.

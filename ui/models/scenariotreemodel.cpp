@@ -76,7 +76,7 @@ void ScenarioTreeModel::build(Node *node, const YAML::Node &yaml)
 QString ScenarioTreeModel::itemLabel(const YAML::Node &item, int index)
 {
     if (item.IsMap()) {
-        for (const char *key : {"name", "id", "alert", "type", "level"}) {
+        for (const char *key : {"name", "id", "alert", "level", "type"}) {
             const YAML::Node value = item[key];
             if (value.IsDefined() && value.IsScalar())
                 return std::string_view(key) == "level" ? tr("Level %1").arg(model::scalarText(value))
