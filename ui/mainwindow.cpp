@@ -113,7 +113,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, historyDock);
     splitDockWidget(problemsDock, historyDock, Qt::Horizontal);
     resizeDocks({problemsDock, historyDock}, {900, 360}, Qt::Horizontal);
-    resizeDocks({problemsDock}, {190}, Qt::Vertical);
+    resizeDocks({problemsDock}, {150}, Qt::Vertical);
 }
 
 void MainWindow::createActions()

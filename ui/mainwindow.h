@@ -50,6 +50,8 @@ public:
     bool openFile(const QString &path);
     /// Saves atomically to `path` and makes it the document's file. Returns false on failure.
     bool saveTo(const QString &path);
+    /// Shows a field (or its nearest existing parent) in the tree and the property editor.
+    void selectField(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,7 +72,6 @@ private:
     void updateTitle();
     void updateProblems();
     void updateRecentMenu();
-    void selectField(const QString &path);
     void restoreSettings();
 
     ScenarioDocument *m_document;

@@ -40,7 +40,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   QApplication::translate("main", "User interface language (e.g. de)."),
                                   QStringLiteral("code"));
-    parser.addOptions({grab, lang});
+    const QCommandLineOption select(QStringLiteral("select"),
+                                    QApplication::translate("main", "Show this field at start "
+                                                                    "(e.g. spec.tiers[0].autoscaling)."),
+                                    QStringLiteral("path"));
+    parser.addOptions({grab, lang, select});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QApplication::translate("main", "Scenario to open (default: WebTools Pro)."));
     parser.process(app);
@@ -52,6 +56,8 @@ int main(int argc, char *argv[])
     headroom::ui::MainWindow window;
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());
+    if (parser.isSet(select))
+        window.selectField(parser.value(select));
     window.show();
     if (parser.isSet(grab)) {
         const QString out = parser.value(grab);

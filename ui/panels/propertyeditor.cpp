@@ -39,7 +39,7 @@ PropertyEditor::PropertyEditor(ScenarioDocument *document, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->resizeSection(PropertyModel::NameColumn, 210);
-    m_view->horizontalHeader()->resizeSection(PropertyModel::ValueColumn, 200);
+    m_view->horizontalHeader()->resizeSection(PropertyModel::ValueColumn, 280);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setContentsMargins(4, 2, 4, 2);
     m_message->setWordWrap(true);
@@ -69,11 +69,12 @@ void PropertyEditor::showPath(const QString &path)
         m_model->setContainer(container);
     m_title->setText(QStringLiteral("<b>%1</b>").arg(container.isEmpty() ? tr("Scenario") : container.toHtmlEscaped()));
     const int row = isField ? m_model->rowOf(field) : -1;
+    m_view->clearSelection();
     if (row >= 0)
         m_view->selectRow(row);
-    else
-        m_view->clearSelection();
-    m_view->setCurrentIndex(m_model->index(std::max(row, 0), PropertyModel::ValueColumn));
+    // Keyboard focus lands on the first value, without marking it as the field that was asked for.
+    m_view->selectionModel()->setCurrentIndex(m_model->index(std::max(row, 0), PropertyModel::ValueColumn),
+                                              row >= 0 ? QItemSelectionModel::Current : QItemSelectionModel::NoUpdate);
 }
 
 QString PropertyEditor::currentField() const

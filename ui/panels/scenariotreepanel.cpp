@@ -18,7 +18,7 @@ ScenarioTreePanel::ScenarioTreePanel(ScenarioDocument *document, QWidget *parent
     m_view->setAlternatingRowColors(true);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->header()->setStretchLastSection(true);
-    m_view->header()->resizeSection(ScenarioTreeModel::KeyColumn, 240);
+    m_view->header()->resizeSection(ScenarioTreeModel::KeyColumn, 280);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
