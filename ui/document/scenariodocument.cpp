@@ -1,6 +1,7 @@
 #include "ui/document/scenariodocument.h"
 
 #include "core/model/scenariopath.h"
+#include "core/model/scenarioschema.h"
 #include "ui/commands/setfieldcommand.h"
 
 #include <QFileInfo>
