@@ -1,4 +1,5 @@
 #include "core/model/scenarioio.h"
+#include "ui/appsettings.h"
 #include "ui/document/autosave.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/mainwindow.h"
@@ -44,6 +45,7 @@ private slots:
     void discardedRecoveryIsGone();
     void problemsListBrokenFileAndJumpToField();
     void unreadableFileKeepsDocument();
+    void windowStateIsRestored();
 
 private:
     MainWindow::Options options() const { return {m_dir->path() + QStringLiteral("/autosave"), 3'600'000}; }
@@ -169,6 +171,7 @@ void TestMainWindow::saveAndReloadIsEqual()
         QVERIFY(window.saveTo(file));
         QVERIFY(!window.document()->isModified());
         QCOMPARE(window.document()->filePath(), QFileInfo(file).absoluteFilePath());
+        QCOMPARE(AppSettings::recentFiles().value(0), QFileInfo(file).absoluteFilePath());
         edited = window.document()->scenario();
     }
     MainWindow reopened(options());
@@ -268,6 +271,21 @@ void TestMainWindow::unreadableFileKeepsDocument()
         QStringLiteral("notyaml.yaml:")));
     QVERIFY(!window.openFile(m_dir->filePath(QStringLiteral("missing.yaml"))));
     QVERIFY(window.problemsPanel()->model()->index(0, 0).data().toString().contains(QStringLiteral("cannot read")));
+}
+
+void TestMainWindow::windowStateIsRestored()
+{
+    {
+        MainWindow window(options());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(1010, 707);
+        QTest::qWait(10);
+        QVERIFY(window.close()); // nothing unsaved: no prompt
+    }
+    QVERIFY(!AppSettings::windowGeometry().isEmpty());
+    MainWindow again(options());
+    QCOMPARE(again.size(), QSize(1010, 707));
 }
 
 QTEST_MAIN(TestMainWindow)
