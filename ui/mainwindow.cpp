@@ -210,8 +210,9 @@ bool MainWindow::openFile(const QString &path)
     AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
     m_document->reset(std::move(loaded.scenario), QFileInfo(path).absoluteFilePath(), loaded.diagnostics);
     const int errors = m_problems->model()->errorCount();
-    statusBar()->showMessage(errors > 0 ? tr("Opened %1 with %n error(s)", nullptr, errors).arg(path)
-                                        : tr("Opened %1").arg(path),
+    const QString name = QFileInfo(path).fileName();
+    statusBar()->showMessage(errors > 0 ? tr("Opened %1 with %n error(s)", nullptr, errors).arg(name)
+                                        : tr("Opened %1").arg(name),
                              8000);
     return true;
 }
@@ -247,7 +248,7 @@ bool MainWindow::saveTo(const QString &path)
     m_document->markSaved(QFileInfo(path).absoluteFilePath());
     AppSettings::addRecentFile(m_document->filePath());
     AppSettings::setLastDirectory(QFileInfo(path).absolutePath());
-    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
     return true;
 }
 

@@ -30,3 +30,7 @@ shoot() { # NAME ARGS... : one window, rendered by the real X server and grabbed
 
 shoot main-window --select 'spec.tiers[0].autoscaling.maxReplicas'
 shoot main-window-de --lang de --select 'spec.tiers[1].autoscaling'
+# A file with three mistakes: the Problems dock lists them with their lines.
+if [ -f "$ROOT/tests/data/invalid-three/scenario.yaml" ]; then
+  shoot problems "$ROOT/tests/data/invalid-three/scenario.yaml" --select 'spec.tiers[0].autoscaling'
+fi

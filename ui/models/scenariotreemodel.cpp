@@ -78,7 +78,7 @@ QString ScenarioTreeModel::itemLabel(const YAML::Node &item, int index)
     if (item.IsMap()) {
         for (const char *key : {"name", "id", "alert", "level", "type"}) {
             const YAML::Node value = item[key];
-            if (value.IsDefined() && value.IsScalar())
+            if (value.IsDefined() && value.IsScalar() && !value.Scalar().empty())
                 return std::string_view(key) == "level" ? tr("Level %1").arg(model::scalarText(value))
                                                         : model::scalarText(value);
         }
