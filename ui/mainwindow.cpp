@@ -45,10 +45,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     const QString autosaveDir =
         options.autosaveDirectory.isEmpty() ? AppSettings::autosaveDirectory() : options.autosaveDirectory;
     m_recoveries = Autosave::findRecoveries(autosaveDir);
-    m_autosave = new Autosave(m_document, autosaveDir,
-                              options.autosaveIntervalMs > 0 ? options.autosaveIntervalMs
-                                                             : AppSettings::autosaveIntervalMs(),
-                              this);
+    m_autosave = new Autosave(
+        m_document, autosaveDir,
+        options.autosaveIntervalMs > 0 ? options.autosaveIntervalMs : AppSettings::autosaveIntervalMs(), this);
     createPanels();
     createDocks();
     createActions();
@@ -183,8 +182,8 @@ void MainWindow::open()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), AppSettings::lastDirectory(),
-                                                      fileFilter());
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Scenario"), AppSettings::lastDirectory(), fileFilter());
     if (!path.isEmpty())
         openFile(path);
 }
@@ -211,9 +210,8 @@ bool MainWindow::openFile(const QString &path)
     m_document->reset(std::move(loaded.scenario), QFileInfo(path).absoluteFilePath(), loaded.diagnostics);
     const int errors = m_problems->model()->errorCount();
     const QString name = QFileInfo(path).fileName();
-    statusBar()->showMessage(errors > 0 ? tr("Opened %1 with %n error(s)", nullptr, errors).arg(name)
-                                        : tr("Opened %1").arg(name),
-                             8000);
+    statusBar()->showMessage(
+        errors > 0 ? tr("Opened %1 with %n error(s)", nullptr, errors).arg(name) : tr("Opened %1").arg(name), 8000);
     return true;
 }
 
@@ -364,9 +362,8 @@ void MainWindow::selectField(const QString &path)
     if (path.isEmpty())
         return;
     m_tree->selectPath(path);
-    m_properties->showPath(m_tree->currentPath() == path || !m_document->fields().contains(path)
-                               ? m_tree->currentPath()
-                               : path);
+    m_properties->showPath(m_tree->currentPath() == path || !m_document->fields().contains(path) ? m_tree->currentPath()
+                                                                                                 : path);
 }
 
 } // namespace headroom::ui

@@ -27,7 +27,7 @@ class MainWindow final : public QMainWindow {
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
     struct Options {
-        QString autosaveDirectory; ///< empty: AppSettings::autosaveDirectory()
+        QString autosaveDirectory;  ///< empty: AppSettings::autosaveDirectory()
         int autosaveIntervalMs = 0; ///< 0: AppSettings::autosaveIntervalMs()
     };
 

@@ -25,7 +25,7 @@ YAML::Node findNode(const YAML::Node &root, const QList<PathStep> &steps)
         const YAML::Node next = constCurrent[step.key.toStdString()];
         if (!next.IsDefined())
             return YAML::Node(YAML::NodeType::Undefined); // never hand out yaml-cpp's invalid "zombie" node
-        current.reset(next); // rebind; operator= would overwrite the node's content
+        current.reset(next);                              // rebind; operator= would overwrite the node's content
     }
     return current;
 }

@@ -124,7 +124,8 @@ void TestMainWindow::rejectedEditIsShownAndNotApplied()
     MainWindow window(options());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *edit = qobject_cast<QLineEdit *>(openEditor(window, QStringLiteral("spec.tiers[0].autoscaling.scaleUpCooldown")));
+    auto *edit =
+        qobject_cast<QLineEdit *>(openEditor(window, QStringLiteral("spec.tiers[0].autoscaling.scaleUpCooldown")));
     QVERIFY(edit);
     QCOMPARE(edit->text(), QStringLiteral("3m"));
     edit->selectAll();
@@ -267,8 +268,12 @@ void TestMainWindow::unreadableFileKeepsDocument()
     QVERIFY(!window.openFile(file));
     QVERIFY(window.document()->scenario() == model::defaultScenario());
     QCOMPARE(window.problemsPanel()->model()->rowCount(), 1);
-    QVERIFY(window.problemsPanel()->model()->index(0, ProblemModel::LocationColumn).data().toString().startsWith(
-        QStringLiteral("notyaml.yaml:")));
+    QVERIFY(window.problemsPanel()
+                ->model()
+                ->index(0, ProblemModel::LocationColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("notyaml.yaml:")));
     QVERIFY(!window.openFile(m_dir->filePath(QStringLiteral("missing.yaml"))));
     QVERIFY(window.problemsPanel()->model()->index(0, 0).data().toString().contains(QStringLiteral("cannot read")));
 }

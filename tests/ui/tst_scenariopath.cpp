@@ -65,9 +65,15 @@ void TestScenarioPath::parentAndLeaf_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("parent");
     QTest::addColumn<QString>("leaf");
-    QTest::addRow("field") << "spec.tiers[1].autoscaling.maxReplicas" << "spec.tiers[1].autoscaling" << "maxReplicas";
-    QTest::addRow("list item") << "spec.tiers[1]" << "spec.tiers" << "[1]";
-    QTest::addRow("top level") << "metadata" << "" << "metadata";
+    QTest::addRow("field") << "spec.tiers[1].autoscaling.maxReplicas"
+                           << "spec.tiers[1].autoscaling"
+                           << "maxReplicas";
+    QTest::addRow("list item") << "spec.tiers[1]"
+                               << "spec.tiers"
+                               << "[1]";
+    QTest::addRow("top level") << "metadata"
+                               << ""
+                               << "metadata";
 }
 
 void TestScenarioPath::parentAndLeaf()
@@ -83,19 +89,30 @@ void TestScenarioPath::fieldText_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("string") << "metadata.name" << "WebTools Pro";
-    QTest::addRow("int") << "spec.tiers[0].autoscaling.maxReplicas" << "50";
-    QTest::addRow("duration") << "spec.tiers[0].autoscaling.scaleUpCooldown" << "3m";
-    QTest::addRow("size") << "spec.resourceTiers[1].memory" << "16GB";
-    QTest::addRow("money") << "spec.resourceTiers[1].costPerHour" << "0.2 USD";
-    QTest::addRow("enum") << "spec.cacheHierarchy[2].evictionPolicy" << "LFU";
-    QTest::addRow("bool") << "spec.tiers[1].spotTolerant" << "false";
+    QTest::addRow("string") << "metadata.name"
+                            << "WebTools Pro";
+    QTest::addRow("int") << "spec.tiers[0].autoscaling.maxReplicas"
+                         << "50";
+    QTest::addRow("duration") << "spec.tiers[0].autoscaling.scaleUpCooldown"
+                              << "3m";
+    QTest::addRow("size") << "spec.resourceTiers[1].memory"
+                          << "16GB";
+    QTest::addRow("money") << "spec.resourceTiers[1].costPerHour"
+                           << "0.2 USD";
+    QTest::addRow("enum") << "spec.cacheHierarchy[2].evictionPolicy"
+                          << "LFU";
+    QTest::addRow("bool") << "spec.tiers[1].spotTolerant"
+                          << "false";
     QTest::addRow("string list") << "spec.tiers[1].autoscaling.customMetrics"
                                  << "[requests_per_second, response_time_p95, queue_depth]";
-    QTest::addRow("string map") << "metadata.labels" << "{source: scalability-planning.md, stage: baseline}";
-    QTest::addRow("absent optional") << "spec.cacheHierarchy[0].hitRatio" << "";
-    QTest::addRow("index out of range") << "spec.tiers[9].name" << "";
-    QTest::addRow("malformed path") << "spec..tiers" << "";
+    QTest::addRow("string map") << "metadata.labels"
+                                << "{source: scalability-planning.md, stage: baseline}";
+    QTest::addRow("absent optional") << "spec.cacheHierarchy[0].hitRatio"
+                                     << "";
+    QTest::addRow("index out of range") << "spec.tiers[9].name"
+                                        << "";
+    QTest::addRow("malformed path") << "spec..tiers"
+                                    << "";
 }
 
 void TestScenarioPath::fieldText()
@@ -111,17 +128,39 @@ void TestScenarioPath::setFieldAccepts_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("canonical");
-    QTest::addRow("int") << "spec.tiers[0].autoscaling.maxReplicas" << "60" << "60";
-    QTest::addRow("duration normalised") << "spec.tiers[0].autoscaling.scaleUpCooldown" << "90s" << "1m30s";
-    QTest::addRow("size") << "spec.resourceTiers[0].memory" << "8GB" << "8GB";
-    QTest::addRow("money") << "spec.resourceTiers[0].costPerHour" << "0.07 USD" << "0.07 USD";
-    QTest::addRow("enum") << "spec.tiers[0].sizing" << "queueing" << "queueing";
-    QTest::addRow("bool") << "spec.tiers[0].spotTolerant" << "false" << "false";
-    QTest::addRow("percent") << "spec.capacityPlanner.capacityBuffer" << "35" << "35";
-    QTest::addRow("string list") << "spec.tiers[1].autoscaling.customMetrics" << "[a, b]" << "[a, b]";
-    QTest::addRow("creates optional") << "spec.cacheHierarchy[0].hitRatio" << "85" << "85";
-    QTest::addRow("removes optional") << "spec.tiers[0].autoscaling.targetMemoryUtilization" << "" << "";
-    QTest::addRow("quantity in hpa") << "spec.tiers[1].hpa.metrics[2].pods.target.averageValue" << "150" << "150";
+    QTest::addRow("int") << "spec.tiers[0].autoscaling.maxReplicas"
+                         << "60"
+                         << "60";
+    QTest::addRow("duration normalised") << "spec.tiers[0].autoscaling.scaleUpCooldown"
+                                         << "90s"
+                                         << "1m30s";
+    QTest::addRow("size") << "spec.resourceTiers[0].memory"
+                          << "8GB"
+                          << "8GB";
+    QTest::addRow("money") << "spec.resourceTiers[0].costPerHour"
+                           << "0.07 USD"
+                           << "0.07 USD";
+    QTest::addRow("enum") << "spec.tiers[0].sizing"
+                          << "queueing"
+                          << "queueing";
+    QTest::addRow("bool") << "spec.tiers[0].spotTolerant"
+                          << "false"
+                          << "false";
+    QTest::addRow("percent") << "spec.capacityPlanner.capacityBuffer"
+                             << "35"
+                             << "35";
+    QTest::addRow("string list") << "spec.tiers[1].autoscaling.customMetrics"
+                                 << "[a, b]"
+                                 << "[a, b]";
+    QTest::addRow("creates optional") << "spec.cacheHierarchy[0].hitRatio"
+                                      << "85"
+                                      << "85";
+    QTest::addRow("removes optional") << "spec.tiers[0].autoscaling.targetMemoryUtilization"
+                                      << ""
+                                      << "";
+    QTest::addRow("quantity in hpa") << "spec.tiers[1].hpa.metrics[2].pods.target.averageValue"
+                                     << "150"
+                                     << "150";
 }
 
 void TestScenarioPath::setFieldAccepts()
@@ -141,25 +180,50 @@ void TestScenarioPath::setFieldRejects_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("errorPath");
     QTest::addColumn<QString>("message");
-    QTest::addRow("max below min") << "spec.tiers[0].autoscaling.maxReplicas" << "2"
-                                   << "spec.tiers[0].autoscaling.maxReplicas" << "must be >= minReplicas (3)";
-    QTest::addRow("not a number") << "spec.tiers[0].autoscaling.minReplicas" << "abc"
-                                  << "spec.tiers[0].autoscaling.minReplicas" << "expected a whole number";
-    QTest::addRow("unknown enum") << "spec.tiers[0].sizing" << "fast" << "spec.tiers[0].sizing"
+    QTest::addRow("max below min") << "spec.tiers[0].autoscaling.maxReplicas"
+                                   << "2"
+                                   << "spec.tiers[0].autoscaling.maxReplicas"
+                                   << "must be >= minReplicas (3)";
+    QTest::addRow("not a number") << "spec.tiers[0].autoscaling.minReplicas"
+                                  << "abc"
+                                  << "spec.tiers[0].autoscaling.minReplicas"
+                                  << "expected a whole number";
+    QTest::addRow("unknown enum") << "spec.tiers[0].sizing"
+                                  << "fast"
+                                  << "spec.tiers[0].sizing"
                                   << "unknown value 'fast'";
-    QTest::addRow("duration without unit") << "spec.tiers[0].autoscaling.scaleUpCooldown" << "90"
-                                           << "spec.tiers[0].autoscaling.scaleUpCooldown" << "needs a unit";
-    QTest::addRow("percent above 100") << "spec.capacityPlanner.capacityBuffer" << "150"
-                                       << "spec.capacityPlanner.capacityBuffer" << "must be <= 100";
-    QTest::addRow("required removed") << "metadata.name" << "" << "metadata.name" << "'name' is required";
-    QTest::addRow("no such item") << "spec.tiers[7].name" << "x" << "spec.tiers[7].name" << "no item [7]";
-    QTest::addRow("malformed path") << "spec..tiers" << "1" << "spec..tiers" << "malformed field path";
-    QTest::addRow("unknown key") << "spec.tiers[0].autoscaling.maxReplica" << "5"
-                                 << "spec.tiers[0].autoscaling.maxReplica" << "did you mean 'maxReplicas'";
-    QTest::addRow("broken list yaml") << "spec.tiers[1].autoscaling.customMetrics" << "[a, b"
-                                      << "spec.tiers[1].autoscaling.customMetrics" << "YAML syntax error";
-    QTest::addRow("dangling reference") << "spec.tiers[0].resourceTier" << "Standart"
-                                        << "spec.tiers[0].resourceTier" << "did you mean 'Standard'";
+    QTest::addRow("duration without unit") << "spec.tiers[0].autoscaling.scaleUpCooldown"
+                                           << "90"
+                                           << "spec.tiers[0].autoscaling.scaleUpCooldown"
+                                           << "needs a unit";
+    QTest::addRow("percent above 100") << "spec.capacityPlanner.capacityBuffer"
+                                       << "150"
+                                       << "spec.capacityPlanner.capacityBuffer"
+                                       << "must be <= 100";
+    QTest::addRow("required removed") << "metadata.name"
+                                      << ""
+                                      << "metadata.name"
+                                      << "'name' is required";
+    QTest::addRow("no such item") << "spec.tiers[7].name"
+                                  << "x"
+                                  << "spec.tiers[7].name"
+                                  << "no item [7]";
+    QTest::addRow("malformed path") << "spec..tiers"
+                                    << "1"
+                                    << "spec..tiers"
+                                    << "malformed field path";
+    QTest::addRow("unknown key") << "spec.tiers[0].autoscaling.maxReplica"
+                                 << "5"
+                                 << "spec.tiers[0].autoscaling.maxReplica"
+                                 << "did you mean 'maxReplicas'";
+    QTest::addRow("broken list yaml") << "spec.tiers[1].autoscaling.customMetrics"
+                                      << "[a, b"
+                                      << "spec.tiers[1].autoscaling.customMetrics"
+                                      << "YAML syntax error";
+    QTest::addRow("dangling reference") << "spec.tiers[0].resourceTier"
+                                        << "Standart"
+                                        << "spec.tiers[0].resourceTier"
+                                        << "did you mean 'Standard'";
 }
 
 void TestScenarioPath::setFieldRejects()
@@ -216,17 +280,28 @@ void TestScenarioPath::checkFieldText_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("valid");
-    QTest::addRow("duration ok") << "spec.tiers[0].autoscaling.scaleUpCooldown" << "5m" << true;
-    QTest::addRow("duration bare number") << "spec.tiers[0].autoscaling.scaleUpCooldown" << "5" << false;
-    QTest::addRow("optional empty") << "spec.tiers[0].autoscaling.scaleUpCooldown" << "" << true;
-    QTest::addRow("required empty") << "spec.tiers[0].autoscaling.minReplicas" << "" << false;
-    QTest::addRow("size ok") << "spec.resourceTiers[0].memory" << "4Gi" << true;
-    QTest::addRow("size bad unit") << "spec.resourceTiers[0].memory" << "4 parsecs" << false;
-    QTest::addRow("money ok") << "spec.resourceTiers[0].costPerHour" << "1.5 EUR" << true;
-    QTest::addRow("money bad") << "spec.resourceTiers[0].costPerHour" << "cheap" << false;
-    QTest::addRow("enum ok") << "spec.cacheHierarchy[0].evictionPolicy" << "LFU" << true;
-    QTest::addRow("enum bad") << "spec.cacheHierarchy[0].evictionPolicy" << "random" << false;
-    QTest::addRow("int above max") << "spec.capacityPlanner.capacityBuffer" << "101" << false;
+    QTest::addRow("duration ok") << "spec.tiers[0].autoscaling.scaleUpCooldown"
+                                 << "5m" << true;
+    QTest::addRow("duration bare number") << "spec.tiers[0].autoscaling.scaleUpCooldown"
+                                          << "5" << false;
+    QTest::addRow("optional empty") << "spec.tiers[0].autoscaling.scaleUpCooldown"
+                                    << "" << true;
+    QTest::addRow("required empty") << "spec.tiers[0].autoscaling.minReplicas"
+                                    << "" << false;
+    QTest::addRow("size ok") << "spec.resourceTiers[0].memory"
+                             << "4Gi" << true;
+    QTest::addRow("size bad unit") << "spec.resourceTiers[0].memory"
+                                   << "4 parsecs" << false;
+    QTest::addRow("money ok") << "spec.resourceTiers[0].costPerHour"
+                              << "1.5 EUR" << true;
+    QTest::addRow("money bad") << "spec.resourceTiers[0].costPerHour"
+                               << "cheap" << false;
+    QTest::addRow("enum ok") << "spec.cacheHierarchy[0].evictionPolicy"
+                             << "LFU" << true;
+    QTest::addRow("enum bad") << "spec.cacheHierarchy[0].evictionPolicy"
+                              << "random" << false;
+    QTest::addRow("int above max") << "spec.capacityPlanner.capacityBuffer"
+                                   << "101" << false;
 }
 
 void TestScenarioPath::checkFieldText()

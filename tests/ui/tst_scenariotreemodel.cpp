@@ -55,13 +55,26 @@ void TestScenarioTreeModel::pathsAndLabels_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("label");
     QTest::addColumn<QString>("value");
-    QTest::addRow("top-level map") << "spec" << "spec" << "";
-    QTest::addRow("list") << "spec.tiers" << "tiers" << "3 item(s)";
-    QTest::addRow("item by name") << "spec.tiers[1]" << "API Tier" << "";
-    QTest::addRow("item by alert") << "spec.alertRules[0].rules[0]" << "HighCPUUtilization" << "";
-    QTest::addRow("cache level") << "spec.cacheHierarchy[2]" << "Level 3" << "";
-    QTest::addRow("scalar") << "spec.tiers[0].autoscaling.scaleUpCooldown" << "scaleUpCooldown" << "3m";
-    QTest::addRow("list of values") << "spec.tiers[1].autoscaling.customMetrics[2]" << "queue_depth"
+    QTest::addRow("top-level map") << "spec"
+                                   << "spec"
+                                   << "";
+    QTest::addRow("list") << "spec.tiers"
+                          << "tiers"
+                          << "3 item(s)";
+    QTest::addRow("item by name") << "spec.tiers[1]"
+                                  << "API Tier"
+                                  << "";
+    QTest::addRow("item by alert") << "spec.alertRules[0].rules[0]"
+                                   << "HighCPUUtilization"
+                                   << "";
+    QTest::addRow("cache level") << "spec.cacheHierarchy[2]"
+                                 << "Level 3"
+                                 << "";
+    QTest::addRow("scalar") << "spec.tiers[0].autoscaling.scaleUpCooldown"
+                            << "scaleUpCooldown"
+                            << "3m";
+    QTest::addRow("list of values") << "spec.tiers[1].autoscaling.customMetrics[2]"
+                                    << "queue_depth"
                                     << "queue_depth";
 }
 
@@ -108,8 +121,10 @@ void TestScenarioTreeModel::propertyModelListsFieldsInSchemaOrder()
     QVERIFY(row > 1); // optional and absent, still offered
     QCOMPARE(properties.index(row, PropertyModel::ValueColumn).data().toString(), QStringLiteral("(not set)"));
     QVERIFY(properties.index(row, PropertyModel::TypeColumn).data().toString().contains(QStringLiteral("duration")));
-    QVERIFY(properties.index(0, 0).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("spec.tiers[0].autoscaling.minReplicas")));
+    QVERIFY(properties.index(0, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("spec.tiers[0].autoscaling.minReplicas")));
 }
 
 void TestScenarioTreeModel::propertyModelEditsThroughDocument()
@@ -131,10 +146,10 @@ void TestScenarioTreeModel::propertyModelEditsThroughDocument()
 void TestScenarioTreeModel::problemModelShowsLocations()
 {
     ProblemModel problems;
-    problems.setDiagnostics({model::makeError(QStringLiteral("must be >= 1"), QStringLiteral("spec.x"),
-                                              {QStringLiteral("/tmp/plan.yaml"), 14, 7}),
-                             model::Diagnostic{model::Severity::Warning, {}, QStringLiteral("spec.y"),
-                                               QStringLiteral("odd")}});
+    problems.setDiagnostics(
+        {model::makeError(QStringLiteral("must be >= 1"), QStringLiteral("spec.x"),
+                          {QStringLiteral("/tmp/plan.yaml"), 14, 7}),
+         model::Diagnostic{model::Severity::Warning, {}, QStringLiteral("spec.y"), QStringLiteral("odd")}});
     QCOMPARE(problems.errorCount(), 1);
     QCOMPARE(problems.index(0, ProblemModel::LocationColumn).data().toString(), QStringLiteral("plan.yaml:14:7"));
     QCOMPARE(problems.index(0, ProblemModel::FieldColumn).data().toString(), QStringLiteral("spec.x"));

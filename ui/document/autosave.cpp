@@ -54,8 +54,8 @@ bool Autosave::saveNow()
         QFile::remove(m_written);
     QDir().mkpath(m_directory);
     QSaveFile file(path);
-    const QByteArray text = header + m_document->filePath().toUtf8() + '\n' +
-                            model::serializeScenario(m_document->scenario());
+    const QByteArray text =
+        header + m_document->filePath().toUtf8() + '\n' + model::serializeScenario(m_document->scenario());
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
         qWarning("autosave to %s failed: %s", qPrintable(path), qPrintable(file.errorString()));
         return false;
@@ -84,8 +84,8 @@ QList<Recovery> Autosave::findRecoveries(const QString &directory)
         const QByteArray first = file.readLine().trimmed();
         if (!first.startsWith(header.trimmed()))
             continue;
-        Recovery r{info.absoluteFilePath(), QString::fromUtf8(first.mid(header.size())).trimmed(),
-                   info.lastModified(), {}};
+        Recovery r{
+            info.absoluteFilePath(), QString::fromUtf8(first.mid(header.size())).trimmed(), info.lastModified(), {}};
         const QFileInfo source(r.sourcePath);
         if (!r.sourcePath.isEmpty() && source.exists() && source.lastModified() >= r.savedAt) {
             file.close();

@@ -15,7 +15,7 @@ struct Recovery {
     QString autosavePath;
     QString sourcePath; ///< the file it belongs to; empty for an untitled scenario
     QDateTime savedAt;
-    QByteArray text;    ///< the scenario as autosaved (read when found, so it survives the file)
+    QByteArray text; ///< the scenario as autosaved (read when found, so it survives the file)
 };
 
 /// Writes the document to <dir>/<hash of its file>.yaml (through QSaveFile) every interval while

@@ -23,8 +23,8 @@ const model::Diagnostic *newError(const model::Diagnostics &before, const model:
     for (const model::Diagnostic &d : after) {
         if (d.severity != model::Severity::Error)
             continue;
-        const bool known = std::any_of(before.cbegin(), before.cend(),
-                                       [&d](const model::Diagnostic &b) { return sameProblem(b, d); });
+        const bool known =
+            std::any_of(before.cbegin(), before.cend(), [&d](const model::Diagnostic &b) { return sameProblem(b, d); });
         if (known)
             continue;
         if (d.fieldPath == path)

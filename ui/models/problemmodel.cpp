@@ -15,9 +15,8 @@ void ProblemModel::setDiagnostics(const model::Diagnostics &diagnostics)
 
 int ProblemModel::errorCount() const
 {
-    return static_cast<int>(std::count_if(m_diagnostics.cbegin(), m_diagnostics.cend(), [](const auto &d) {
-        return d.severity == model::Severity::Error;
-    }));
+    return static_cast<int>(std::count_if(m_diagnostics.cbegin(), m_diagnostics.cend(),
+                                          [](const auto &d) { return d.severity == model::Severity::Error; }));
 }
 
 int ProblemModel::rowCount(const QModelIndex &parent) const

@@ -46,8 +46,7 @@ void ScenarioTreePanel::selectPath(const QString &path)
     if (!index.isValid())
         return;
     m_view->scrollTo(index);
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                         QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void ScenarioTreePanel::expandDefault()
