@@ -1,14 +1,91 @@
 #pragma once
 
+#include "core/model/diagnostic.h"
+#include "ui/document/autosave.h"
+
+#include <QList>
 #include <QMainWindow>
+
+class QMenu;
+class QSplitter;
+class QUndoView;
 
 namespace headroom::ui {
 
+class Autosave;
+class ProblemsPanel;
+class PropertyEditor;
+class RecoveryBar;
+class ScenarioDocument;
+class ScenarioTreePanel;
+
+/// The console window: scenario tree, property editor, Problems and History docks, and the file
+/// workflow (new/open/save, recent files, autosave and recovery). It wires panels together and
+/// holds no editing logic of its own.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
+    struct Options {
+        QString autosaveDirectory;  ///< empty: AppSettings::autosaveDirectory()
+        int autosaveIntervalMs = 0; ///< 0: AppSettings::autosaveIntervalMs()
+    };
+
     explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const Options &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ScenarioDocument *document() const { return m_document; }
+    ScenarioTreePanel *treePanel() const { return m_tree; }
+    PropertyEditor *propertyEditor() const { return m_properties; }
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    RecoveryBar *recoveryBar() const { return m_recoveryBar; }
+    Autosave *autosave() const { return m_autosave; }
+    /// Autosaves found at start-up that the user has not restored or discarded yet.
+    const QList<Recovery> &pendingRecoveries() const { return m_recoveries; }
+
+    /// Opens a scenario file (no unsaved-changes prompt). A file with errors opens with its
+    /// problems listed; one that is not a scenario at all leaves the document as it was and
+    /// returns false. Its problems are in the Problems panel either way.
+    bool openFile(const QString &path);
+    /// Saves atomically to `path` and makes it the document's file. Returns false on failure.
+    bool saveTo(const QString &path);
+    /// Shows a field (or its nearest existing parent) in the tree and the property editor.
+    void selectField(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createPanels();
+    void createActions();
+    void createDocks();
+    void newFile();
+    void open();
+    bool save();
+    bool saveAs();
+    bool maybeSave();
+    void about();
+    void showRecovery();
+    void restoreRecovery();
+    void discardRecovery();
+    void updateTitle();
+    void updateProblems();
+    void updateRecentMenu();
+    void restoreSettings();
+
+    ScenarioDocument *m_document;
+    ScenarioTreePanel *m_tree = nullptr;
+    PropertyEditor *m_properties = nullptr;
+    ProblemsPanel *m_problems = nullptr;
+    RecoveryBar *m_recoveryBar = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QUndoView *m_history = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    Autosave *m_autosave = nullptr;
+    QList<Recovery> m_recoveries;
+    model::Diagnostics m_openProblems; ///< of a file that could not be opened
 };
 
 } // namespace headroom::ui

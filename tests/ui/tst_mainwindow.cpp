@@ -1,0 +1,297 @@
+#include "core/model/scenarioio.h"
+#include "ui/appsettings.h"
+#include "ui/document/autosave.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/mainwindow.h"
+#include "ui/models/problemmodel.h"
+#include "ui/models/propertymodel.h"
+#include "ui/models/scenariotreemodel.h"
+#include "ui/panels/problemspanel.h"
+#include "ui/panels/propertyeditor.h"
+#include "ui/panels/recoverybar.h"
+#include "ui/panels/scenariotreepanel.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace headroom;
+using namespace headroom::ui;
+
+namespace {
+const QString maxReplicas = QStringLiteral("spec.tiers[0].autoscaling.maxReplicas");
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void opensOnWebToolsPro();
+    void editThroughPropertyEditorAndUndo();
+    void rejectedEditIsShownAndNotApplied();
+    void enumEditedWithComboBox();
+    void saveAndReloadIsEqual();
+    void autosaveIsOfferedAfterCrash();
+    void discardedRecoveryIsGone();
+    void problemsListBrokenFileAndJumpToField();
+    void unreadableFileKeepsDocument();
+    void windowStateIsRestored();
+
+private:
+    MainWindow::Options options() const { return {m_dir->path() + QStringLiteral("/autosave"), 3'600'000}; }
+    static QWidget *openEditor(MainWindow &window, const QString &path);
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HeadroomTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QWidget *TestMainWindow::openEditor(MainWindow &window, const QString &path)
+{
+    window.treePanel()->selectPath(path);
+    QTableView *table = window.propertyEditor()->view();
+    const int row = window.propertyEditor()->model()->rowOf(path);
+    if (row < 0)
+        return nullptr;
+    const QModelIndex cell = window.propertyEditor()->model()->index(row, PropertyModel::ValueColumn);
+    table->setCurrentIndex(cell);
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_F2);
+    return table->indexWidget(cell) ? table->indexWidget(cell) : QApplication::focusWidget();
+}
+
+void TestMainWindow::opensOnWebToolsPro()
+{
+    MainWindow window(options());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.document()->scenario() == model::defaultScenario());
+    QVERIFY(window.windowTitle().contains(QStringLiteral("WebTools Pro")));
+    QVERIFY(window.treePanel()->model()->rowCount() > 0);
+    QCOMPARE(window.problemsPanel()->model()->rowCount(), 0);
+    QVERIFY(!window.recoveryBar()->isVisible());
+}
+
+void TestMainWindow::editThroughPropertyEditorAndUndo()
+{
+    MainWindow window(options());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QWidget *editor = openEditor(window, maxReplicas);
+    auto *spin = qobject_cast<QSpinBox *>(editor);
+    QVERIFY2(spin, editor ? editor->metaObject()->className() : "no editor");
+    QCOMPARE(spin->value(), 50);
+    QCOMPARE(spin->minimum(), 1);
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("64"));
+    QTest::keyClick(spin, Qt::Key_Return);
+    QTRY_COMPARE(window.document()->scenario().spec.tiers[0].autoscaling.maxReplicas, 64);
+    QCOMPARE(window.document()->undoStack()->count(), 1);
+    QVERIFY(window.isWindowModified());
+    QCOMPARE(window.treePanel()->model()->indexForPath(maxReplicas).siblingAtColumn(1).data().toString(),
+             QStringLiteral("64"));
+
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier); // Edit > Undo
+    QCOMPARE(window.document()->scenario().spec.tiers[0].autoscaling.maxReplicas, 50);
+    QVERIFY(!window.isWindowModified());
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // Edit > Redo
+    QCOMPARE(window.document()->scenario().spec.tiers[0].autoscaling.maxReplicas, 64);
+    window.document()->undoStack()->setClean();
+}
+
+void TestMainWindow::rejectedEditIsShownAndNotApplied()
+{
+    MainWindow window(options());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *edit =
+        qobject_cast<QLineEdit *>(openEditor(window, QStringLiteral("spec.tiers[0].autoscaling.scaleUpCooldown")));
+    QVERIFY(edit);
+    QCOMPARE(edit->text(), QStringLiteral("3m"));
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("90"));
+    QVERIFY(!edit->toolTip().isEmpty()); // flagged while typing: a duration needs a unit
+    QTest::keyClick(edit, Qt::Key_Return);
+    const auto rejectionShown = [&window] {
+        for (QLabel *label : window.propertyEditor()->findChildren<QLabel *>()) {
+            if (label->isVisible() && label->text().contains(QStringLiteral("needs a unit")))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(rejectionShown());
+    QCOMPARE(window.document()->fieldText(QStringLiteral("spec.tiers[0].autoscaling.scaleUpCooldown")),
+             QStringLiteral("3m"));
+    QCOMPARE(window.document()->undoStack()->count(), 0);
+}
+
+void TestMainWindow::enumEditedWithComboBox()
+{
+    MainWindow window(options());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString path = QStringLiteral("spec.cacheHierarchy[2].evictionPolicy");
+    auto *combo = qobject_cast<QComboBox *>(openEditor(window, path));
+    QVERIFY(combo);
+    QCOMPARE(combo->currentText(), QStringLiteral("LFU"));
+    combo->setCurrentIndex(combo->findText(QStringLiteral("allkeys-lru")));
+    QTest::keyClick(combo, Qt::Key_Return);
+    QTRY_COMPARE(window.document()->fieldText(path), QStringLiteral("allkeys-lru"));
+    window.document()->undoStack()->undo();
+    QCOMPARE(window.document()->fieldText(path), QStringLiteral("LFU"));
+}
+
+void TestMainWindow::saveAndReloadIsEqual()
+{
+    const QString file = m_dir->filePath(QStringLiteral("plan.yaml"));
+    model::Scenario edited;
+    {
+        MainWindow window(options());
+        QVERIFY(window.document()->editField(maxReplicas, QStringLiteral("77")));
+        QVERIFY(window.document()->editField(QStringLiteral("spec.resourceTiers[0].memory"), QStringLiteral("6GB")));
+        QVERIFY(window.saveTo(file));
+        QVERIFY(!window.document()->isModified());
+        QCOMPARE(window.document()->filePath(), QFileInfo(file).absoluteFilePath());
+        QCOMPARE(AppSettings::recentFiles().value(0), QFileInfo(file).absoluteFilePath());
+        edited = window.document()->scenario();
+    }
+    MainWindow reopened(options());
+    QVERIFY(reopened.openFile(file));
+    QVERIFY(reopened.document()->scenario() == edited);
+    QCOMPARE(reopened.document()->scenario().spec.tiers[0].autoscaling.maxReplicas, 77);
+    QVERIFY(!reopened.document()->isModified());
+    QCOMPARE(reopened.problemsPanel()->model()->rowCount(), 0);
+    QVERIFY(reopened.windowTitle().contains(QStringLiteral("plan.yaml")));
+}
+
+void TestMainWindow::autosaveIsOfferedAfterCrash()
+{
+    auto crashed = std::make_unique<MainWindow>(options());
+    QVERIFY(crashed->document()->editField(maxReplicas, QStringLiteral("88")));
+    QVERIFY(crashed->autosave()->saveNow());
+    const QString autosaved = crashed->autosave()->currentPath();
+    QVERIFY(QFile::exists(autosaved));
+    QVERIFY(QFile(autosaved).size() > 1000);
+
+    // A second window with the same autosave folder, while the first never cleaned up.
+    MainWindow restarted(options());
+    restarted.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&restarted));
+    QCOMPARE(restarted.pendingRecoveries().size(), 1);
+    QVERIFY(restarted.recoveryBar()->isVisible());
+    QTest::mouseClick(restarted.recoveryBar()->restoreButton(), Qt::LeftButton);
+    QCOMPARE(restarted.document()->scenario().spec.tiers[0].autoscaling.maxReplicas, 88);
+    QVERIFY(restarted.document()->isModified());
+    QVERIFY(!restarted.recoveryBar()->isVisible());
+    QVERIFY(!QFile::exists(autosaved));
+    crashed->document()->undoStack()->setClean();
+    restarted.document()->markSaved(QString());
+}
+
+void TestMainWindow::discardedRecoveryIsGone()
+{
+    {
+        MainWindow crashed(options());
+        QVERIFY(crashed.document()->editField(maxReplicas, QStringLiteral("91")));
+        QVERIFY(crashed.autosave()->saveNow());
+    }
+    {
+        MainWindow restarted(options());
+        QCOMPARE(restarted.pendingRecoveries().size(), 1);
+        QTest::mouseClick(restarted.recoveryBar()->discardButton(), Qt::LeftButton);
+        QCOMPARE(restarted.document()->scenario().spec.tiers[0].autoscaling.maxReplicas, 50);
+    }
+    MainWindow third(options());
+    QCOMPARE(third.pendingRecoveries().size(), 0);
+}
+
+void TestMainWindow::problemsListBrokenFileAndJumpToField()
+{
+    QByteArray text = model::serializeScenario(model::defaultScenario());
+    const int line = static_cast<int>(text.left(text.indexOf("maxReplicas: 50")).count('\n')) + 1;
+    text.replace("maxReplicas: 50", "maxReplicas: lots");
+    const QString file = m_dir->filePath(QStringLiteral("broken.yaml"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+
+    MainWindow window(options());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(file));
+    ProblemModel *problems = window.problemsPanel()->model();
+    QCOMPARE(problems->rowCount(), 1);
+    QCOMPARE(problems->index(0, ProblemModel::FieldColumn).data().toString(), maxReplicas);
+    const QString location = problems->index(0, ProblemModel::LocationColumn).data().toString();
+    QVERIFY2(location.startsWith(QStringLiteral("broken.yaml:%1:").arg(line)), qPrintable(location));
+    QVERIFY(problems->index(0, 0).data().toString().contains(QStringLiteral("expected a whole number")));
+
+    QTreeView *view = window.problemsPanel()->view();
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QCOMPARE(window.treePanel()->currentPath(), maxReplicas);
+    QCOMPARE(window.propertyEditor()->currentField(), maxReplicas);
+
+    QVERIFY(window.document()->editField(maxReplicas, QStringLiteral("45")));
+    QCOMPARE(problems->rowCount(), 0);
+    window.document()->undoStack()->setClean();
+}
+
+void TestMainWindow::unreadableFileKeepsDocument()
+{
+    const QString file = m_dir->filePath(QStringLiteral("notyaml.yaml"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("spec: [unclosed\n");
+    out.close();
+    MainWindow window(options());
+    QVERIFY(!window.openFile(file));
+    QVERIFY(window.document()->scenario() == model::defaultScenario());
+    QCOMPARE(window.problemsPanel()->model()->rowCount(), 1);
+    QVERIFY(window.problemsPanel()
+                ->model()
+                ->index(0, ProblemModel::LocationColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("notyaml.yaml:")));
+    QVERIFY(!window.openFile(m_dir->filePath(QStringLiteral("missing.yaml"))));
+    QVERIFY(window.problemsPanel()->model()->index(0, 0).data().toString().contains(QStringLiteral("cannot read")));
+}
+
+void TestMainWindow::windowStateIsRestored()
+{
+    {
+        MainWindow window(options());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(1010, 707);
+        QTest::qWait(10);
+        QVERIFY(window.close()); // nothing unsaved: no prompt
+    }
+    QVERIFY(!AppSettings::windowGeometry().isEmpty());
+    MainWindow again(options());
+    QCOMPARE(again.size(), QSize(1010, 707));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,10 @@
+#pragma once
+
+namespace headroom::ui {
+
+/// Ids of mergeable undo commands (QUndoCommand::id()); one per command class.
+enum class CommandId : int {
+    SetField = 1,
+};
+
+} // namespace headroom::ui
