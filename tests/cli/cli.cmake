@@ -26,7 +26,7 @@ if(HEADROOM_SERVICE_TESTS)
     add_test(NAME package_deb COMMAND ${PROJECT_SOURCE_DIR}/tests/scripts/package-check.sh
         ${CMAKE_BINARY_DIR} ${PROJECT_SOURCE_DIR})
     set_tests_properties(package_deb PROPERTIES LABELS package RUN_SERIAL TRUE TIMEOUT 600
-        PASS_REGULAR_EXPRESSION "installed package: headroom-cli runs from /usr/bin")
+        PASS_REGULAR_EXPRESSION "installed package: headroom-cli runs from /usr/bin, headroom renders its window")
 endif()
 
 # The plan's own alert rules over a simulated 10x spike of WebTools Pro.

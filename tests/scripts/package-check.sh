@@ -23,4 +23,7 @@ test -x /usr/bin/headroom && test -x /usr/bin/headroom-cli
 /usr/bin/headroom-cli validate "$SRC/resources/scenarios/webtools-pro.yaml" >/dev/null
 test -f /usr/share/icons/hicolor/256x256/apps/org.headroom.Headroom.png
 test -f /usr/share/man/man1/headroom-cli.1.gz
-echo "installed package: headroom-cli runs from /usr/bin"
+shot=$(mktemp -d)/installed.png
+env QT_QPA_PLATFORM=offscreen HOME="$(dirname "$shot")" /usr/bin/headroom --grab "$shot"
+test -s "$shot"
+echo "installed package: headroom-cli runs from /usr/bin, headroom renders its window"
