@@ -17,6 +17,7 @@ int runHpa(const QStringList &args);
 int runCost(const QStringList &args);
 int runRedis(const QStringList &args);
 int runShard(const QStringList &args);
+int runTopology(const QStringList &args);
 int runAlerts(const QStringList &args);
 int runReport(const QStringList &args);
 int runImport(const QStringList &args);

@@ -29,6 +29,7 @@ constexpr std::array commands{
     Command{u"cost", u"cost per tier and purchase option over the horizon, and the savings plan", runCost},
     Command{u"redis", u"Redis Cluster hash slots of keys", runRedis},
     Command{u"shard", u"shard placement and key movement for sharding schemes", runShard},
+    Command{u"topology", u"caches, database, Redis and the region-loss what-if (--lose REGION)", runTopology},
     Command{u"alerts", u"evaluate Prometheus alerting rules over simulated or real series", runAlerts},
     Command{u"report", u"the full report as PDF and CSV", runReport},
     Command{u"import", u"build a scenario from a live Kubernetes cluster", runImport},

@@ -33,3 +33,8 @@ endif()
 headroom_add_cli_test(cli_alerts_spike ARGS alerts --traffic spike-10x --duration 3h EXIT 0
     PASS "SLOs.*Handle 10x traffic spikes within 5 minutes.*Alerts.*ErrorRateSpike .*tier=\"api\".* firing 2026-01-05T01:0")
 headroom_add_cli_test(cli_alerts_bad_traffic ARGS alerts --traffic "spike(factor=)" EXIT 2 PASS "--traffic: ")
+
+# The region-loss what-if on WebTools Pro names the tiers that overflow and by how much.
+headroom_add_cli_test(cli_topology_region_loss ARGS topology --lose eu-west-1 --peak EXIT 0
+    PASS "Region loss of eu-west-1.*tiers over usable capacity: web.*eu-central-1.*\\+[0-9.]+%.*Cache hierarchy: .*Redis Cluster:")
+headroom_add_cli_test(cli_topology_unknown_region ARGS topology --lose mars-1 EXIT 1 PASS "mars-1")
