@@ -293,7 +293,7 @@ model::Result<CostBreakdown> computeCost(const CostInput &input, const PricingCa
             for (size_t i = 0; i < n; ++i) {
                 // Whole pods per region, whole nodes per region.
                 nodes[i] = ceilCount(static_cast<double>(ceilCount(s.replicas[i] * region.share)) / w.podsPerNode);
-                const int spotCapacity = static_cast<int>(std::floor(nodes[i] * ratio + kEps));
+                const int spotCapacity = static_cast<int>(std::floor(nodes[i] * ratio + 0.5)); // nearest whole node
                 spot[i] = ceilCount(spotCapacity * haircut);
                 stable[i] = nodes[i] - spotCapacity;
                 if (reserve)

@@ -67,7 +67,7 @@ struct CostInput {
     QDate startDate;               ///< day 0 of the horizon (for dates in output)
 };
 
-/// The purchase mix. Spot: `spotRatio` of a spot-tolerant tier's nodes run on spot, bought with a
+/// The purchase mix. Spot: round(spotRatio x nodes) of a spot-tolerant tier's nodes run on spot, bought with a
 /// haircut: ceil(spot nodes / (1 - spotInterruptionRate)) so that capacity survives the expected
 /// share of reclaimed nodes. Reservations: when `reservedTerm` is set, each (tier, region) reserves
 /// the non-spot node count the series needs at least `1 - reservedPercentile` of the time (0 =
