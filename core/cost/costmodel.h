@@ -69,9 +69,10 @@ struct CostInput {
 
 /// The purchase mix. Spot: round(spotRatio x nodes) of a spot-tolerant tier's nodes run on spot, bought with a
 /// haircut: ceil(spot nodes / (1 - spotInterruptionRate)) so that capacity survives the expected
-/// share of reclaimed nodes. Reservations: when `reservedTerm` is set, each (tier, region) reserves
-/// the non-spot node count the series needs at least `1 - reservedPercentile` of the time (0 =
-/// the minimum over the horizon) and pays for it every hour; the rest is on-demand.
+/// share of reclaimed nodes (the scenario's monthly reclaim rate read as the share missing at any
+/// time: conservative). Reservations: when `reservedTerm` is set, each (tier, region) reserves the
+/// time-weighted `reservedPercentile` quantile of its non-spot node count (0 = the minimum over the
+/// horizon, the baseline always needed) and pays for it every hour; the rest is on-demand.
 struct CostOptions {
     double spotRatio = 0;              ///< 0..1
     double spotInterruptionRate = 0;   ///< 0..<1, expected fraction of spot capacity missing

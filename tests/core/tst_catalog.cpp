@@ -122,7 +122,7 @@ private slots:
         QTest::addRow("negative price") << "negative-price.yaml" << 6 << "instances[0].onDemandHourly" << "-0.5";
         QTest::addRow("missing vcpu") << "missing-vcpu.yaml" << 6 << "instances[0].vcpu" << "'vcpu' is required";
         QTest::addRow("bad memory") << "bad-memory.yaml" << 6 << "instances[0].memory" << "expected a size";
-        QTest::addRow("unknown key") << "unknown-key.yaml" << 6 << "instances[0]" << "unknown key 'sorce' (did you mean 'source'?)";
+        QTest::addRow("unknown key") << "unknown-key.yaml" << 6 << "instances[0].sorce" << "unknown key 'sorce' (did you mean 'source'?)";
         QTest::addRow("discount range") << "discount-range.yaml" << 6 << "discounts[0].spot" << "120";
         QTest::addRow("unknown profile") << "unknown-profile.yaml" << 6 << "instances[0].discounts" << "unknown discount profile 'nope'";
         QTest::addRow("capacity kind") << "capacity-kind.yaml" << 6 << "capacity[0].kind" << "expected 'storage' or 'cache', got 'disk'";
