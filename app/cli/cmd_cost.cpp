@@ -109,7 +109,7 @@ bool parseUtilization(const QStringList &specs, QMap<QString, cost::TierUtilizat
 
 void printSavings(QTextStream &o, const cost::SavingsPlan &plan)
 {
-    o << "\nSavings plan (" << plan.items.size() << " items):\n";
+    o << "\nSavings plan (CostOptimizedScaler), items: " << plan.items.size() << '\n';
     int n = 0;
     for (const cost::SavingsItem &item : plan.items) {
         o << "  " << ++n << ". " << item.type << (item.tierId.isEmpty() ? QString() : u' ' + item.tierId) << ": "

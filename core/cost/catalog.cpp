@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 namespace headroom::cost {
 
@@ -122,16 +123,14 @@ std::optional<ResolvedPrice> PricingCatalog::price(const InstancePrice &row, Pur
     const auto pct = discountPct(*profile, option);
     if (!pct)
         return std::nullopt;
-    const PriceSource *discountSource = source(profile->source);
     ResolvedPrice p;
-    p.hourly = row.onDemandHourly * (1.0 - *pct / 100.0);
+    // Rounded to 1e-10 USD so that 0.20 x 0.35 prints as 0.07, not 0.06999999999999999.
+    p.hourly = std::round(row.onDemandHourly * (1.0 - *pct / 100.0) * 1e10) / 1e10;
     p.derived = true;
-    p.source = QStringLiteral("%1; %2 -%3% (%4%5)")
+    p.source = QStringLiteral("%1; %2 -%3% (%4%5, %6)")
                    .arg(row.source, purchaseOptionName(option), QString::number(*pct), profile->id,
-                        profile->typical ? QStringLiteral(", typical") : QString());
+                        profile->typical ? QStringLiteral(", typical") : QString(), profile->source);
     p.date = date;
-    if (discountSource && discountSource->asOf != date)
-        p.date = date + u'/' + discountSource->asOf;
     return p;
 }
 

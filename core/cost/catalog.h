@@ -78,8 +78,8 @@ struct CapacityPrice {
 /// A price for one purchase option with its provenance, ready for a CSV row.
 struct ResolvedPrice {
     double hourly = 0;
-    QString source;     ///< "aws-2026-01-19" or "plan-document; spot -65% (aws-typical, typical)"
-    QString date;       ///< the source's asOf
+    QString source;     ///< "aws-2026-01-19" or "plan-document; spot -65% (aws, typical, aws-discounts)"
+    QString date;       ///< the row source's asOf (the discount's source is named in `source`)
     bool derived = false; ///< true when computed from a discount instead of quoted
 };
 

@@ -186,7 +186,7 @@ void addCapacityLines(const CostInput &input, const PricingCatalog &catalog, Cos
                 });
             }
             for (int d = 0; d < out.days; ++d) {
-                if (hours[d] <= 0)
+                if (hours[d] <= 0 || gbHours[d] <= 0)
                     continue;
                 CostLine line{d, kind, region.id, PurchaseOption::OnDemand, row->type, row->id, gbHours[d],
                               hours[d], price.hourly, gbHours[d] * price.hourly, price.source, price.date, true};

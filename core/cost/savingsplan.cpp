@@ -105,9 +105,10 @@ model::Result<CostOptions> reservedItems(const CostInput &input, const PricingCa
                                   .arg(t.tierId, usd(saving), usd(settings.reservedSavingsThresholdUsd));
             continue;
         }
-        item.inputs.prepend(QStringLiteral("baseline: %1 percentile of non-spot nodes over %2 days; threshold %3/month")
-                                .arg(settings.reservedPercentile <= 0 ? QStringLiteral("minimum")
-                                                                      : pct(settings.reservedPercentile),
+        item.inputs.prepend(QStringLiteral("baseline: %1 of non-spot nodes over %2 days; threshold %3/month")
+                                .arg(settings.reservedPercentile <= 0
+                                         ? QStringLiteral("the minimum")
+                                         : QStringLiteral("the %1 percentile").arg(pct(settings.reservedPercentile)),
                                      QString::number(base.days), usd(settings.reservedSavingsThresholdUsd)));
         item.implementation = QStringLiteral("immediate: buy %1 x %2 for %3 (%4 nodes)")
                                   .arg(QString::number(nodes), purchaseOptionName(settings.reservedTerm), t.tierId,

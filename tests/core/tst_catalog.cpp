@@ -68,7 +68,7 @@ private slots:
         QTest::addColumn<double>("hourly");
         QTest::addColumn<QString>("sourcePart");
         // aws profile: spot 65%, RI 1y 37%, RI 3y 62% (typical values of discounts.json)
-        QTest::addRow("plan Standard spot") << "plan/Standard" << int(PurchaseOption::Spot) << 0.20 * 0.35 << "spot -65% (aws, typical)";
+        QTest::addRow("plan Standard spot") << "plan/Standard" << int(PurchaseOption::Spot) << 0.20 * 0.35 << "spot -65% (aws, typical, aws-discounts)";
         QTest::addRow("plan Standard 1y") << "plan/Standard" << int(PurchaseOption::Reserved1y) << 0.20 * 0.63 << "reserved_1y -37%";
         QTest::addRow("m6i.xlarge 3y") << "aws/us-east-1/m6i.xlarge" << int(PurchaseOption::Reserved3y) << 0.192 * 0.38 << "reserved_3y -62%";
         // azure savings plan 1y: 27% (the Retail Prices API sample)
