@@ -30,6 +30,11 @@ double stepOf(const std::vector<double> &hours, double lastStepHours, size_t i)
 template <typename Fn>
 void splitByDay(double start, double length, Fn &&fn)
 {
+    const int firstDay = static_cast<int>(std::floor(start / 24.0 + kEps));
+    if (start + length <= (firstDay + 1) * 24.0 + kEps) { // the common case: inside one day
+        fn(firstDay, length);
+        return;
+    }
     double t = start;
     const double end = start + length;
     while (t < end - kEps) {
@@ -105,6 +110,36 @@ double weightedPercentile(std::vector<std::pair<double, double>> valueAndWeight,
     }
     return valueAndWeight.back().first;
 }
+
+namespace {
+
+/// weightedPercentile() for small non-negative counts, in linear time through a histogram.
+int countPercentile(const std::vector<int> &counts, const std::vector<double> &weights, double q)
+{
+    if (counts.empty())
+        return 0;
+    const int maxCount = std::max(0, *std::max_element(counts.begin(), counts.end()));
+    std::vector<double> histogram(static_cast<size_t>(maxCount) + 1, 0.0);
+    double total = 0;
+    int minCount = maxCount;
+    for (size_t i = 0; i < counts.size(); ++i) {
+        const int c = std::max(0, counts[i]);
+        histogram[static_cast<size_t>(c)] += weights[i];
+        total += weights[i];
+        minCount = std::min(minCount, c);
+    }
+    if (q <= 0)
+        return minCount;
+    double acc = 0;
+    for (size_t c = 0; c < histogram.size(); ++c) {
+        acc += histogram[c];
+        if (histogram[c] > 0 && acc >= q * total - kEps)
+            return static_cast<int>(c);
+    }
+    return maxCount;
+}
+
+} // namespace
 
 double CostBreakdown::costPerUserMonth(int d) const
 {
@@ -276,6 +311,7 @@ model::Result<CostBreakdown> computeCost(const CostInput &input, const PricingCa
     const double haircut = 1.0 / (1.0 - options.spotInterruptionRate);
     Accumulator acc;
     std::vector<int> nodes, spot, stable;
+    std::vector<double> steps;
     for (const TierWork &w : work) {
         const ReplicaSeries &s = *w.series;
         const double ratio = w.tier->spotTolerant ? options.tierSpotRatio.value(w.tier->tierId, options.spotRatio) : 0.0;
@@ -288,26 +324,22 @@ model::Result<CostBreakdown> computeCost(const CostInput &input, const PricingCa
             nodes.resize(n);
             spot.resize(n);
             stable.resize(n);
-            std::vector<std::pair<double, double>> stableWeighted;
-            stableWeighted.reserve(reserve ? n : 0);
+            steps.resize(n);
             for (size_t i = 0; i < n; ++i) {
                 // Whole pods per region, whole nodes per region.
                 nodes[i] = ceilCount(static_cast<double>(ceilCount(s.replicas[i] * region.share)) / w.podsPerNode);
                 const int spotCapacity = static_cast<int>(std::floor(nodes[i] * ratio + 0.5)); // nearest whole node
                 spot[i] = ceilCount(spotCapacity * haircut);
                 stable[i] = nodes[i] - spotCapacity;
-                if (reserve)
-                    stableWeighted.emplace_back(stable[i], stepOf(s.hours, s.lastStepHours, i));
+                steps[i] = stepOf(s.hours, s.lastStepHours, i);
             }
-            const int reserved = reserve
-                ? static_cast<int>(std::floor(weightedPercentile(stableWeighted, options.reservedPercentile) + kEps))
-                : 0;
+            const int reserved = reserve ? countPercentile(stable, steps, options.reservedPercentile) : 0;
             acc.resize(out.days);
             double usedReservedHours = 0;
             for (size_t i = 0; i < n; ++i) {
                 const int used = std::min(reserved, stable[i]);
                 const int onDemand = stable[i] - used;
-                splitByDay(s.hours[i], stepOf(s.hours, s.lastStepHours, i), [&](int day, double h) {
+                splitByDay(s.hours[i], steps[i], [&](int day, double h) {
                     acc.at(day, SlotOnDemand) += onDemand * h;
                     acc.at(day, SlotSpot) += spot[i] * h;
                     acc.at(day, SlotReserved) += reserved * h; // paid whether used or not
