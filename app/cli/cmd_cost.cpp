@@ -102,7 +102,7 @@ bool parseUtilization(const QStringList &specs, QMap<QString, cost::TierUtilizat
             *why = QStringLiteral("--utilization expects TIER=CPU[:MEMORY] in percent, got '%1'").arg(spec);
             return false;
         }
-        (*out)[kv[0]] = cost::TierUtilization{cpu / 100.0, mem / 100.0};
+        (*out)[kv[0]] = cost::TierUtilization{cpu / 100.0, mem / 100.0, QStringLiteral("measured, --utilization")};
     }
     return true;
 }
@@ -151,6 +151,9 @@ void printSummary(QTextStream &o, const model::Scenario &s, const cost::CostBrea
       << usd(b.costPerMillionRequests(), 4) << '\n';
     o << "By tier:";
     for (auto it = b.byTier.cbegin(); it != b.byTier.cend(); ++it)
+        o << ' ' << it.key() << ' ' << usd(it.value() / b.horizonHours * 730.0) << "/month;";
+    o << "\nBy region:";
+    for (auto it = b.byRegion.cbegin(); it != b.byRegion.cend(); ++it)
         o << ' ' << it.key() << ' ' << usd(it.value() / b.horizonHours * 730.0) << "/month;";
     o << "\nBy purchase option:";
     for (auto it = b.byOption.cbegin(); it != b.byOption.cend(); ++it)

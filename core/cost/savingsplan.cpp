@@ -176,8 +176,8 @@ double rightSizeItem(const CostInput &input, const PricingCatalog &catalog, cons
     const InstancePrice *newRow = catalog.instance(best->type, input.regions.first().id, input.provider);
     SavingsItem item{QStringLiteral("right_sizing"), tier.tierId, perMonth(cost, oldUsd - bestUsd),
                      bestCpu > 0.9 * targetCpu || bestMemory > 0.9 * targetMemory ? Risk::Medium : Risk::Low, {}, {}};
-    item.inputs << QStringLiteral("%1 nodes at %2 CPU, %3 memory (measured)")
-                       .arg(tier.nodeType, pct(util->cpu), pct(util->memory))
+    item.inputs << QStringLiteral("%1 nodes at %2 CPU, %3 memory (%4)")
+                       .arg(tier.nodeType, pct(util->cpu), pct(util->memory), util->basis)
                 << QStringLiteral("%1 at the same node count: %2 CPU (target %3), %4 memory (target %5)")
                        .arg(best->type, pct(bestCpu), pct(targetCpu), pct(bestMemory), pct(targetMemory));
     if (oldRow && newRow)

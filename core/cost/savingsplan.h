@@ -29,6 +29,7 @@ struct SavingsItem {
 struct TierUtilization {
     double cpu = 0;
     double memory = 0;
+    QString basis = QStringLiteral("measured"); ///< where the figures came from, for the item's inputs
 };
 
 /// A node type right-sizing may move a tier to (the plan's resource tiers, or catalog types).

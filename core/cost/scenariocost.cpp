@@ -129,6 +129,7 @@ QMap<QString, TierUtilization> workloadUtilization(const model::Scenario &scenar
         TierUtilization u;
         u.cpu = demandUnits.value(t.tierId) * tier->workload.cpuMillicoresPerUnit / 1000.0 / (nodes * t.nodeVcpu);
         u.memory = replicas.value(t.tierId) * tier->workload.memoryBytesPerReplica / (nodes * t.nodeMemoryBytes);
+        u.basis = QStringLiteral("estimated from the tier's workload model");
         out[t.tierId] = u;
     }
     return out;
