@@ -10,7 +10,8 @@
 /// The pricing catalog: what a node, a GB of disk or a GB of cache memory costs, per provider and
 /// region, for each purchase option, and where every number came from. All prices are USD.
 /// Files: YAML (apiVersion headroom/v1, kind PricingCatalog; the bundled default is
-/// resources/pricing/catalog.yaml) or CSV (instance rows, documented at parseCatalogCsv()).
+/// resources/pricing/catalog.yaml, format in resources/pricing/README.md) or CSV price overrides
+/// (columns in catalogcsv.cpp).
 namespace headroom::cost {
 
 enum class PurchaseOption { OnDemand, Spot, Reserved1y, Reserved3y, SavingsPlan1y, SavingsPlan3y };
