@@ -25,6 +25,13 @@
 #include <QDate>
 #include <QTimeZone>
 
+// The capacity plan feeds the per-day replicas when the capacity module is part of the build;
+// headroom-cli already links it through headroom_core.
+#if __has_include("core/capacity/capacityplan.h")
+#include "core/capacity/capacityplan.h"
+#define HEADROOM_COST_FROM_CAPACITY_PLAN 1
+#endif
+
 #include <algorithm>
 #include <cmath>
 
@@ -40,15 +47,42 @@ QString usd(double v, int decimals = 2)
     return u'$' + csvFixed(v, decimals);
 }
 
-/// Per-day replicas, users and bytes until the capacity plan provides them: users grow from
-/// demand.concurrentUsers at capacityPlanner.growthRate/30 a day; each tier needs
-/// ceil(demand x peakMultiplier x (1 + capacityBuffer) / capacityPerReplica), clamped to its
-/// autoscaling min/max.
+/// Per-day users, replicas per tier and bytes: the capacity plan's, or (without the capacity
+/// module) an estimate: users grow from demand.concurrentUsers at capacityPlanner.growthRate/30 a
+/// day; each tier needs ceil(demand x peakMultiplier x (1 + capacityBuffer) / capacityPerReplica),
+/// clamped to its autoscaling min/max.
 struct DailyPlan {
     cost::SampledSeries users, storage, cache;
     std::vector<cost::ReplicaSeries> replicas;
     QMap<QString, double> meanDemand, meanReplicas;
+    QString basis;
 };
+
+#ifdef HEADROOM_COST_FROM_CAPACITY_PLAN
+DailyPlan dailyPlan(const model::Scenario &s, int days, QDate start)
+{
+    const capacity::CapacityPlan plan = capacity::planCapacity(s, days, start);
+    DailyPlan p;
+    p.basis = QStringLiteral("replicas per day from the capacity plan");
+    for (int d = 0; d < plan.days; ++d)
+        p.users.hours.push_back(d * 24.0);
+    p.storage.hours = p.cache.hours = p.users.hours;
+    p.users.values = plan.users;
+    p.storage.values = plan.storageBytes;
+    p.cache.values = plan.cacheBytes;
+    p.users.lastStepHours = p.storage.lastStepHours = p.cache.lastStepHours = 24.0;
+    for (const capacity::TierPlan &t : plan.tiers) {
+        cost::ReplicaSeries r{t.tierId, p.users.hours, {}, 24.0};
+        for (size_t d = 0; d < t.plannedReplicas.size(); ++d) {
+            r.replicas.push_back(t.plannedReplicas[d]);
+            p.meanDemand[t.tierId] += (d < t.demand.size() ? t.demand[d] : 0.0) / std::max(plan.days, 1);
+            p.meanReplicas[t.tierId] += double(t.plannedReplicas[d]) / std::max(plan.days, 1);
+        }
+        p.replicas.push_back(std::move(r));
+    }
+    return p;
+}
+#else
 
 double tierDemand(const model::Scenario &s, const model::Tier &t, double users)
 {
@@ -61,9 +95,10 @@ double tierDemand(const model::Scenario &s, const model::Tier &t, double users)
     return units * t.workload.demandShare;
 }
 
-DailyPlan dailyPlan(const model::Scenario &s, int days)
+DailyPlan dailyPlan(const model::Scenario &s, int days, QDate)
 {
     DailyPlan p;
+    p.basis = QStringLiteral("replicas per day estimated in the CLI (capacity-unit rule clamped to min/max)");
     const model::CapacityPlannerSettings &cp = s.spec.capacityPlanner;
     for (int d = 0; d < days; ++d) {
         const double users = s.spec.demand.concurrentUsers * std::pow(1.0 + cp.growthRate / 30.0, d);
@@ -88,6 +123,7 @@ DailyPlan dailyPlan(const model::Scenario &s, int days)
     p.users.lastStepHours = p.storage.lastStepHours = p.cache.lastStepHours = 24.0;
     return p;
 }
+#endif
 
 bool parseUtilization(const QStringList &specs, QMap<QString, cost::TierUtilization> *out, QString *why)
 {
@@ -238,7 +274,7 @@ int runCost(const QStringList &args)
         if (!scenario->tier(tier))
             return usageError(QStringLiteral("cost"), QStringLiteral("--utilization: no tier '%1'").arg(tier));
     }
-    DailyPlan plan = dailyPlan(*scenario, *days);
+    DailyPlan plan = dailyPlan(*scenario, *days, start);
     input.startDate = start;
     input.replicas = plan.replicas;
     input.concurrentUsers = plan.users;
@@ -273,7 +309,7 @@ int runCost(const QStringList &args)
                                            : QStringLiteral("current mix: spot %1% on spot-tolerant tiers")
                                                  .arg(csvNumber(*spotPct));
     printSummary(outPath == u"-" ? err() : out(), *scenario, bill.value(), savings.value(), thresholds,
-                 mixText + QStringLiteral("; catalog: ") + catalog.name);
+                 mixText + QStringLiteral("; catalog: ") + catalog.name + QStringLiteral("; ") + plan.basis);
     return Ok;
 }
 
