@@ -83,6 +83,24 @@ QString validateSeries(const std::vector<double> &hours, size_t valueCount)
 
 } // namespace
 
+ReplicaSeries replicaSeriesFromTicks(const QString &tierId, double stepSeconds, const std::vector<int> &replicas,
+                                     double startHours)
+{
+    ReplicaSeries s{tierId, {}, {}, 0};
+    if (stepSeconds <= 0 || replicas.empty())
+        return s;
+    const double step = stepSeconds / 3600.0;
+    for (size_t i = 0; i < replicas.size(); ++i) {
+        if (i == 0 || replicas[i] != replicas[i - 1]) {
+            s.hours.push_back(startHours + static_cast<double>(i) * step);
+            s.replicas.push_back(replicas[i]);
+        }
+    }
+    // The last run lasts until the end of the last tick.
+    s.lastStepHours = startHours + static_cast<double>(replicas.size()) * step - s.hours.back();
+    return s;
+}
+
 int TierNodes::podsPerNode() const
 {
     if (podCpuMillicores <= 0 || podMemoryBytes <= 0)

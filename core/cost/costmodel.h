@@ -27,6 +27,12 @@ struct ReplicaSeries {
     double lastStepHours = 0;
 };
 
+/// A series from fixed-step ticks, e.g. an autoscaling simulation's readyReplicas per tick: tick i
+/// holds from startHours + i x stepSeconds / 3600 for one step. Runs of equal counts are merged,
+/// which is exact because a sample holds until the next one. Empty when stepSeconds <= 0.
+ReplicaSeries replicaSeriesFromTicks(const QString &tierId, double stepSeconds, const std::vector<int> &replicas,
+                                     double startHours = 0);
+
 /// A quantity sampled like ReplicaSeries (users, bytes).
 struct SampledSeries {
     std::vector<double> hours;

@@ -241,6 +241,22 @@ private slots:
         QVERIFY2(b.errorString().contains(message), qPrintable(b.errorString()));
     }
 
+    void simulationTicks()
+    {
+        // 15 s ticks: 4 replicas for 240 ticks (1 h), 8 for 240 ticks: runs merge to 2 samples.
+        // 1 node x 1 h + 2 nodes x 1 h at $1.00 = $3.00.
+        std::vector<int> ready(240, 4);
+        ready.insert(ready.end(), 240, 8);
+        const ReplicaSeries s = replicaSeriesFromTicks(QStringLiteral("web"), 15, ready);
+        QCOMPARE(s.hours, (std::vector<double>{0, 1}));
+        QCOMPARE(s.replicas, (std::vector<double>{4, 8}));
+        QCOMPARE(s.lastStepHours, 1.0);
+        const auto b = computeCost(oneRegion({tierOnN4(QStringLiteral("web"), false)}, {s}), roundCatalog(), {});
+        QVERIFY2(b, qPrintable(b.errorString()));
+        QVERIFY(qFuzzyCompare(b->totalUsd, 3.0));
+        QVERIFY(replicaSeriesFromTicks(QStringLiteral("web"), 0, ready).hours.empty());
+    }
+
     void weightedPercentile()
     {
         QCOMPARE(cost::weightedPercentile({{5, 1}, {3, 1}, {9, 2}}, 0), 3.0);
