@@ -15,6 +15,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
 
+#include "core/capacity/capacityplan.h"
 #include "core/cost/catalog.h"
 #include "core/cost/costmodel.h"
 #include "core/cost/savingsplan.h"
@@ -24,13 +25,6 @@
 
 #include <QDate>
 #include <QTimeZone>
-
-// The capacity plan feeds the per-day replicas when the capacity module is part of the build;
-// headroom-cli already links it through headroom_core.
-#if __has_include("core/capacity/capacityplan.h")
-#include "core/capacity/capacityplan.h"
-#define HEADROOM_COST_FROM_CAPACITY_PLAN 1
-#endif
 
 #include <algorithm>
 #include <cmath>
@@ -47,23 +41,21 @@ QString usd(double v, int decimals = 2)
     return u'$' + csvFixed(v, decimals);
 }
 
-/// Per-day users, replicas per tier and bytes: the capacity plan's, or (without the capacity
-/// module) an estimate: users grow from demand.concurrentUsers at capacityPlanner.growthRate/30 a
-/// day; each tier needs ceil(demand x peakMultiplier x (1 + capacityBuffer) / capacityPerReplica),
-/// clamped to its autoscaling min/max.
+/// Per-day users, planned replicas per tier, cache and storage bytes: the capacity plan's.
 struct DailyPlan {
     cost::SampledSeries users, storage, cache;
     std::vector<cost::ReplicaSeries> replicas;
     QMap<QString, double> meanDemand, meanReplicas;
     QString basis;
+    model::Diagnostics warnings;
 };
 
-#ifdef HEADROOM_COST_FROM_CAPACITY_PLAN
 DailyPlan dailyPlan(const model::Scenario &s, int days, QDate start)
 {
     const capacity::CapacityPlan plan = capacity::planCapacity(s, days, start);
     DailyPlan p;
     p.basis = QStringLiteral("replicas per day from the capacity plan");
+    p.warnings = plan.warnings;
     for (int d = 0; d < plan.days; ++d)
         p.users.hours.push_back(d * 24.0);
     p.storage.hours = p.cache.hours = p.users.hours;
@@ -82,48 +74,6 @@ DailyPlan dailyPlan(const model::Scenario &s, int days, QDate start)
     }
     return p;
 }
-#else
-
-double tierDemand(const model::Scenario &s, const model::Tier &t, double users)
-{
-    const model::DemandProfile &d = s.spec.demand;
-    double units = users;
-    if (t.workload.capacityMetric == model::CapacityMetric::Requests)
-        units = users * d.requestsPerUserPerSecond;
-    else if (t.workload.capacityMetric == model::CapacityMetric::Jobs)
-        units = users * d.jobsPerUserPerSecond * (static_cast<double>(t.workload.serviceTime.count()) / 1000.0);
-    return units * t.workload.demandShare;
-}
-
-DailyPlan dailyPlan(const model::Scenario &s, int days, QDate)
-{
-    DailyPlan p;
-    p.basis = QStringLiteral("replicas per day estimated in the CLI (capacity-unit rule clamped to min/max)");
-    const model::CapacityPlannerSettings &cp = s.spec.capacityPlanner;
-    for (int d = 0; d < days; ++d) {
-        const double users = s.spec.demand.concurrentUsers * std::pow(1.0 + cp.growthRate / 30.0, d);
-        p.users.hours.push_back(d * 24.0);
-        p.users.values.push_back(users);
-        p.storage.values.push_back(users * s.spec.demand.storageBytesPerUser);
-        p.cache.values.push_back(users * s.spec.demand.cacheBytesPerUser);
-    }
-    p.storage.hours = p.cache.hours = p.users.hours;
-    for (const model::Tier &t : s.spec.tiers) {
-        cost::ReplicaSeries r{t.id, p.users.hours, {}, 24.0};
-        for (double users : p.users.values) {
-            const double demand = tierDemand(s, t, users);
-            const double needed = std::ceil(demand * cp.peakMultiplier * (1.0 + cp.capacityBuffer / 100.0)
-                                            / std::max(t.workload.capacityPerReplica, 1e-9));
-            r.replicas.push_back(std::clamp(needed, double(t.autoscaling.minReplicas), double(t.autoscaling.maxReplicas)));
-            p.meanDemand[t.id] += demand / days;
-            p.meanReplicas[t.id] += r.replicas.back() / days;
-        }
-        p.replicas.push_back(std::move(r));
-    }
-    p.users.lastStepHours = p.storage.lastStepHours = p.cache.lastStepHours = 24.0;
-    return p;
-}
-#endif
 
 bool parseUtilization(const QStringList &specs, QMap<QString, cost::TierUtilization> *out, QString *why)
 {
@@ -275,6 +225,8 @@ int runCost(const QStringList &args)
             return usageError(QStringLiteral("cost"), QStringLiteral("--utilization: no tier '%1'").arg(tier));
     }
     DailyPlan plan = dailyPlan(*scenario, *days, start);
+    for (const model::Diagnostic &w : plan.warnings)
+        err() << w.toString() << '\n';
     input.startDate = start;
     input.replicas = plan.replicas;
     input.concurrentUsers = plan.users;
