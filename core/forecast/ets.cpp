@@ -131,7 +131,8 @@ double filter(const Layout &L, const Params &p, const double *y, int n, State &s
     if (sse)
         *sse = sumSq;
     sumLog += std::log(product);
-    const double lik = n * std::log(sumSq) + 2.0 * sumLog;
+    // an exact fit would give log(0); the floor keeps the optimiser's values finite
+    const double lik = n * std::log(std::max(sumSq, 1e-20)) + 2.0 * sumLog;
     return std::isfinite(lik) ? lik : kInfeasible;
 }
 

@@ -111,7 +111,7 @@ QString RegularSeries::timeLabel(int index) const
 {
     if (!calendarTime)
         return QString::number(start + step * index, 'g', 12);
-    QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(start * 1000.0), QTimeZone::utc());
+    QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(start * 1000.0), Qt::UTC);
     t = stepMonths > 0 ? t.addMonths(stepMonths * index) : t.addMSecs(qint64(step * index * 1000.0));
     return t.toString(Qt::ISODate);
 }
@@ -238,7 +238,8 @@ int repairCounterResets(RegularSeries &series, QStringList *warnings)
 
 namespace {
 
-// Running median of odd window w (ends use the nearest full window).
+// Running median of odd window w; within half a window of the ends, the trend is extended
+// linearly from the nearest full windows, so a trending series' ends are not flagged.
 std::vector<double> runningMedian(const std::vector<double> &y, int w)
 {
     const int n = static_cast<int>(y.size());
@@ -246,11 +247,17 @@ std::vector<double> runningMedian(const std::vector<double> &y, int w)
     w = std::min(w, n - (n % 2 == 0 ? 1 : 0));
     const int half = w / 2;
     std::vector<double> buf(w);
-    for (int t = 0; t < n; ++t) {
-        const int lo = std::clamp(t - half, 0, n - w);
-        std::copy(y.begin() + lo, y.begin() + lo + w, buf.begin());
+    for (int t = half; t < n - half; ++t) {
+        std::copy(y.begin() + (t - half), y.begin() + (t + half + 1), buf.begin());
         std::nth_element(buf.begin(), buf.begin() + half, buf.end());
         out[t] = buf[half];
+    }
+    const int span = std::min(half, n - 2 * half - 1);
+    const double headSlope = span > 0 ? (out[half + span] - out[half]) / span : 0.0;
+    const double tailSlope = span > 0 ? (out[n - half - 1] - out[n - half - 1 - span]) / span : 0.0;
+    for (int t = 0; t < half; ++t) {
+        out[t] = out[half] - headSlope * (half - t);
+        out[n - 1 - t] = out[n - half - 1] + tailSlope * (half - t);
     }
     return out;
 }
