@@ -5,3 +5,5 @@ target_compile_definitions(bench_forecast_m3 PRIVATE HEADROOM_SHARED_DIR="${PROJ
 # The full run (1,228 series) takes longer than a test should; CI runs the first 50 as a smoke test.
 add_test(NAME bench_forecast_m3_smoke COMMAND bench_forecast_m3 --limit 50)
 set_tests_properties(bench_forecast_m3_smoke PROPERTIES LABELS bench TIMEOUT 300)
+
+headroom_add_bench(bench_forecast SOURCES bench_forecast.cpp LIBS headroom_forecast)
