@@ -209,8 +209,10 @@ std::optional<EtsModel> fitEts(const std::vector<double> &y, const EtsSpec &spec
             return kInfeasible;
         return filter(L, p, ys.data(), n, st);
     };
+    // Two short runs (the second restarted from the first's best) reach R's 2000-evaluation
+    // likelihoods at half the cost: on M3 monthly, 500 + 500 scores as well as 1000 + 1000.
     NelderMeadOptions options;
-    options.maxEvaluations = 1000;
+    options.maxEvaluations = 500;
     NelderMeadResult best = nelderMead(objective, initialVector(L, ys), options);
     const NelderMeadResult again = nelderMead(objective, best.x, options);
     if (again.value < best.value)

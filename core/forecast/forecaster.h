@@ -11,7 +11,8 @@
 
 /// Automatic forecasting: cleans the history (series.h), finds its seasons, fits ETS (AICc
 /// selection), Theta and seasonal naive, backtests them by rolling origin and returns the best
-/// by backtest MASE, or the mean of ETS and Theta (the combination) when that backtests better.
+/// the mean of ETS and Theta (the combination) unless one of them backtests clearly better
+/// (rolling origin, MASE 20 % lower).
 /// Series with a season longer than 24 steps or several seasons (5-minute data: 288 and 2016)
 /// are decomposed first (decomposition.h) and ETS/Theta model the seasonally adjusted series.
 namespace headroom::forecast {
