@@ -178,8 +178,7 @@ model::Result<ForecastResult> autoForecast(const Series &series, int horizon, co
                                       [&](int m) { return m < 2 || size_t(2 * m) > clean.values.size(); }),
                        opts.periods.end());
     if (options.cleaning.replaceOutliers)
-        replaceOutliers(clean, opts.periods.empty() ? 1 : opts.periods.front(), options.cleaning.outlierThreshold,
-                        &warnings);
+        replaceOutliers(clean, opts.periods, options.cleaning.outlierThreshold, &warnings);
     ForecastResult result = forecastValues(clean.values, horizon, opts);
     result.warnings = warnings;
     result.history = std::move(clean);

@@ -277,24 +277,39 @@ std::vector<double> smoothTrend(const std::vector<double> &y, int period)
 
 } // namespace
 
-int replaceOutliers(RegularSeries &series, int period, double threshold, QStringList *warnings)
+int replaceOutliers(RegularSeries &series, const std::vector<int> &periods, double threshold, QStringList *warnings)
 {
     std::vector<double> &y = series.values;
     const int n = static_cast<int>(y.size());
     if (n < 8)
         return 0;
-    const std::vector<double> trend = smoothTrend(y, period);
-    std::vector<double> seasonal(period > 1 ? period : 1, 0.0);
-    if (period > 1 && n >= 2 * period) {
-        std::vector<std::vector<double>> byPhase(period);
+    // The robust fit: trend + seasonal profile(s); several seasons go through the decomposition.
+    std::vector<double> fitted(y.size());
+    if (periods.size() > 1) {
+        const MultiSeasonal d = decomposeMultiSeasonal(y, periods);
+        const std::vector<double> trend = smoothTrend(d.adjusted, d.periods.empty() ? 1 : d.periods.front());
+        for (int t = 0; t < n; ++t) {
+            fitted[t] = trend[t];
+            for (size_t k = 0; k < d.periods.size(); ++k)
+                fitted[t] += d.profiles[k][t % d.periods[k]];
+        }
+    } else {
+        const int period = periods.empty() ? 1 : periods.front();
+        const std::vector<double> trend = smoothTrend(y, period);
+        std::vector<double> seasonal(period > 1 ? period : 1, 0.0);
+        if (period > 1 && n >= 2 * period) {
+            std::vector<std::vector<double>> byPhase(period);
+            for (int t = 0; t < n; ++t)
+                byPhase[t % period].push_back(y[t] - trend[t]);
+            for (int p = 0; p < period; ++p)
+                seasonal[p] = median(byPhase[p]);
+        }
         for (int t = 0; t < n; ++t)
-            byPhase[t % period].push_back(y[t] - trend[t]);
-        for (int p = 0; p < period; ++p)
-            seasonal[p] = median(byPhase[p]);
+            fitted[t] = trend[t] + seasonal[t % seasonal.size()];
     }
     std::vector<double> resid(y.size());
     for (int t = 0; t < n; ++t)
-        resid[t] = y[t] - trend[t] - seasonal[t % seasonal.size()];
+        resid[t] = y[t] - fitted[t];
     const double med = median(resid);
     std::vector<double> dev(y.size());
     for (int t = 0; t < n; ++t)
@@ -309,7 +324,7 @@ int replaceOutliers(RegularSeries &series, int period, double threshold, QString
             continue;
         if (where.size() < 5)
             where << QStringLiteral("%1 (%2)").arg(series.timeLabel(t)).arg(y[t]);
-        y[t] = trend[t] + seasonal[t % seasonal.size()] + med;
+        y[t] = fitted[t] + med;
         ++replaced;
     }
     if (replaced > 0 && warnings)

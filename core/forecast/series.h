@@ -58,8 +58,9 @@ model::Result<RegularSeries> regularise(const Series &series, QStringList *warni
 /// Re-bases a counter after each reset; returns the number of resets repaired.
 int repairCounterResets(RegularSeries &series, QStringList *warnings);
 
-/// Replaces outliers (see above); `period` 1 for none. Returns the number replaced.
-int replaceOutliers(RegularSeries &series, int period, double threshold, QStringList *warnings);
+/// Replaces outliers (see above) given the seasonal periods (none, one, or several: then the
+/// fit is the multi-seasonal decomposition). Returns the number replaced.
+int replaceOutliers(RegularSeries &series, const std::vector<int> &periods, double threshold, QStringList *warnings);
 
 /// Seasonal periods (in steps) found in the data among the natural candidates for its step
 /// (5-minute data: 288 = a day, 2016 = a week; hourly: 24, 168; daily: 7; monthly: 12;

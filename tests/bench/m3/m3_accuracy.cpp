@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cmath>
 #include <cstdio>
 
 using namespace headroom;
@@ -90,7 +91,8 @@ int main(int argc, char **argv)
         p.push_back(timed(scores[4], [&] { return autoSelect(s); }));
         for (size_t k = 0; k < scores.size(); ++k) {
             Score &m = scores[k];
-            const double sm = bench::smape(s.test, p[k].mean), ma = bench::mase(s.train, s.test, p[k].mean, s.period);
+            const double sm = smape(s.test, p[k].mean);
+            const double q = mase(s.train, s.test, p[k].mean, s.period), ma = std::isfinite(q) ? q : 0.0;
             int inside = 0;
             for (size_t h = 0; h < s.test.size(); ++h)
                 inside += s.test[h] >= p[k].lower[h] && s.test[h] <= p[k].upper[h];

@@ -19,9 +19,4 @@ struct M3Series {
 /// Reads index.csv and series.csv from `dir`; empty when the folder is absent.
 std::vector<M3Series> loadM3(const QString &dir);
 
-/// M3/M4 scores of one forecast: sMAPE (percent) and MASE (lag-`period` in-sample scaling).
-double smape(const std::vector<double> &actual, const std::vector<double> &forecast);
-double mase(const std::vector<double> &train, const std::vector<double> &actual, const std::vector<double> &forecast,
-            int period);
-
 } // namespace headroom::bench
