@@ -39,7 +39,7 @@ void printRedis(QTextStream &o, const topology::TopologyAnalysis &a)
 {
     o << "Redis Cluster:";
     for (const topology::ShardMemory &m : a.redisMemory)
-        o << "\n  master " << m.master << ": " << m.slotCount << " slots, " << model::formatByteSize(m.usedBytes)
+        o << "\n  master " << m.master << ": " << m.slotCount << " slots, " << number(m.usedBytes / 1e9) << "GB"
           << (m.maxMemoryBytes > 0 ? QStringLiteral(" of %1 (%2%)").arg(model::formatByteSize(m.maxMemoryBytes),
                                                                          number(m.utilisation() * 100))
                                    : QString())
@@ -103,8 +103,8 @@ int runTopology(const QStringList &args)
         o << '\n';
     }
     printCaches(o, analysis->caches);
-    printDatabase(o, *analysis);
-    printRedis(o, *analysis);
+    printDatabase(o, analysis.value());
+    printRedis(o, analysis.value());
     o.flush();
     return Ok;
 }
