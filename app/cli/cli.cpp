@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <type_traits>
 
 namespace headroom::cli {
 
@@ -55,38 +56,42 @@ std::optional<int> CommandLine::parse(const QStringList &args, int minPositional
     return std::nullopt;
 }
 
-std::optional<double> CommandLine::number(const QString &name, std::optional<double> min, std::optional<double> max)
+namespace {
+
+// Reads an option as T (double or int) and checks its bounds; false after a usage message.
+template <typename T>
+std::optional<T> readNumber(const QCommandLineParser &parser, const QString &command, const QString &name,
+                            std::optional<T> min, std::optional<T> max)
 {
     bool ok = false;
-    const QString text = m_parser.value(name);
-    const double v = text.toDouble(&ok);
-    if (!ok || (min && v < *min) || (max && v > *max)) {
-        QString range;
-        if (min && max)
-            range = QStringLiteral(" between %1 and %2").arg(*min).arg(*max);
-        else if (min)
-            range = QStringLiteral(" >= %1").arg(*min);
-        usageError(m_command, QStringLiteral("--%1 expects a number%2, got '%3'").arg(name, range, text));
-        return std::nullopt;
-    }
-    return v;
+    const QString text = parser.value(name);
+    T v{};
+    if constexpr (std::is_same_v<T, int>)
+        v = text.toInt(&ok);
+    else
+        v = text.toDouble(&ok);
+    if (ok && (!min || v >= *min) && (!max || v <= *max))
+        return v;
+    QString range;
+    if (min && max)
+        range = QStringLiteral(" between %1 and %2").arg(*min).arg(*max);
+    else if (min)
+        range = QStringLiteral(" >= %1").arg(*min);
+    const QString what = std::is_same_v<T, int> ? QStringLiteral("a whole number") : QStringLiteral("a number");
+    usageError(command, QStringLiteral("--%1 expects %2%3, got '%4'").arg(name, what, range, text));
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<double> CommandLine::number(const QString &name, std::optional<double> min, std::optional<double> max)
+{
+    return readNumber(m_parser, m_command, name, min, max);
 }
 
 std::optional<int> CommandLine::integer(const QString &name, std::optional<int> min, std::optional<int> max)
 {
-    bool ok = false;
-    const QString text = m_parser.value(name);
-    const int v = text.toInt(&ok);
-    if (!ok || (min && v < *min) || (max && v > *max)) {
-        QString range;
-        if (min && max)
-            range = QStringLiteral(" between %1 and %2").arg(*min).arg(*max);
-        else if (min)
-            range = QStringLiteral(" >= %1").arg(*min);
-        usageError(m_command, QStringLiteral("--%1 expects a whole number%2, got '%3'").arg(name, range, text));
-        return std::nullopt;
-    }
-    return v;
+    return readNumber(m_parser, m_command, name, min, max);
 }
 
 int usageError(const QString &command, const QString &message)
