@@ -144,23 +144,30 @@ static void setCounts(MetricResult &r, int ready, qsizetype unready, qsizetype m
     r.ignoredPods = static_cast<int>(ignored);
 }
 
+ReplicaCalculator::Groups ReplicaCalculator::usableMetrics(PodMetricsInfo &metrics, const QString &resource,
+                                                           MetricResult &r) const
+{
+    const Groups g = groupPods(metrics, resource);
+    for (const QString &name : g.ignored)
+        metrics.remove(name);
+    for (const QString &name : g.unready)
+        metrics.remove(name);
+    setCounts(r, g.ready, g.unready.size(), g.missing.size(), g.ignored.size());
+    if (metrics.isEmpty())
+        r.error = QStringLiteral("did not receive metrics for targeted pods (pods might be unready)");
+    return g;
+}
+
 MetricResult ReplicaCalculator::resourceUtilization(int currentReplicas, int targetUtilization, const QString &resource,
                                                     const QString &container, PodMetricsInfo metrics,
                                                     Tolerances tolerances) const
 {
     if (m_pods.empty())
         return failed(QStringLiteral("no pods returned by selector while calculating replica count"));
-    const Groups g = groupPods(metrics, resource);
-    for (const QString &name : g.ignored)
-        metrics.remove(name);
-    for (const QString &name : g.unready)
-        metrics.remove(name);
     MetricResult r;
-    setCounts(r, g.ready, g.unready.size(), g.missing.size(), g.ignored.size());
-    if (metrics.isEmpty()) {
-        r.error = QStringLiteral("did not receive metrics for targeted pods (pods might be unready)");
+    const Groups g = usableMetrics(metrics, resource, r);
+    if (metrics.isEmpty())
         return r;
-    }
     QHash<QString, std::int64_t> req;
     if (!requests(container, resource, &req, &r.error))
         return r;
@@ -208,17 +215,10 @@ MetricResult ReplicaCalculator::plainMetric(int currentReplicas, std::int64_t ta
 {
     if (m_pods.empty())
         return failed(QStringLiteral("no pods returned by selector while calculating replica count"));
-    const Groups g = groupPods(metrics, resource);
-    for (const QString &name : g.ignored)
-        metrics.remove(name);
-    for (const QString &name : g.unready)
-        metrics.remove(name);
     MetricResult r;
-    setCounts(r, g.ready, g.unready.size(), g.missing.size(), g.ignored.size());
-    if (metrics.isEmpty()) {
-        r.error = QStringLiteral("did not receive metrics for targeted pods (pods might be unready)");
+    const Groups g = usableMetrics(metrics, resource, r);
+    if (metrics.isEmpty())
         return r;
-    }
     if (targetMilli <= 0) {
         r.error = QStringLiteral("the target must be positive");
         return r;

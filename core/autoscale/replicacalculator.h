@@ -62,6 +62,9 @@ private:
         QStringList unready, missing, ignored;
     };
     Groups groupPods(const PodMetricsInfo &metrics, const QString &resource) const;
+    /// Groups the pods, drops the samples of ignored and unready pods, fills the pod counts of `r`
+    /// and sets its error when no sample is left.
+    Groups usableMetrics(PodMetricsInfo &metrics, const QString &resource, MetricResult &r) const;
     bool requests(const QString &container, const QString &resource, QHash<QString, std::int64_t> *out,
                   QString *error) const;
     MetricResult ratioReplicas(int currentReplicas, double usageRatio, Tolerances tolerances) const;
