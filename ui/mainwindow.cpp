@@ -3,6 +3,7 @@
 #include "core/model/scenarioio.h"
 #include "core/model/scenariopath.h"
 #include "ui/appsettings.h"
+#include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/models/problemmodel.h"
 #include "ui/panels/problemspanel.h"
@@ -16,11 +17,13 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
 #include <QUndoView>
@@ -51,6 +54,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     createPanels();
     createDocks();
     createActions();
+    createAnalysis();
     connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::diagnosticsChanged, this, &MainWindow::updateProblems);
@@ -75,13 +79,24 @@ void MainWindow::createPanels()
 {
     m_tree = new ScenarioTreePanel(m_document, this);
     m_properties = new PropertyEditor(m_document, this);
+    // Left: the scenario as a tree over its property editor; right: the workspace pages
+    // (topology, charts, comparison) that show the analysis of what is being edited.
+    auto *editor = new QSplitter(Qt::Vertical, this);
+    editor->setObjectName(QStringLiteral("editorSplitter"));
+    editor->addWidget(m_tree);
+    editor->addWidget(m_properties);
+    editor->setStretchFactor(0, 3);
+    editor->setStretchFactor(1, 2);
+    m_workspace = new QTabWidget(this);
+    m_workspace->setObjectName(QStringLiteral("workspace"));
+    m_workspace->setDocumentMode(true);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_tree);
-    m_splitter->addWidget(m_properties);
+    m_splitter->addWidget(editor);
+    m_splitter->addWidget(m_workspace);
     m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setSizes({520, 780});
+    m_splitter->setStretchFactor(1, 5);
+    m_splitter->setSizes({420, 940});
     m_recoveryBar = new RecoveryBar(this);
     m_recoveryBar->hide();
     auto *central = new QWidget(this);
@@ -93,6 +108,36 @@ void MainWindow::createPanels()
     connect(m_tree, &ScenarioTreePanel::currentPathChanged, m_properties, &PropertyEditor::showPath);
     connect(m_recoveryBar, &RecoveryBar::restoreRequested, this, &MainWindow::restoreRecovery);
     connect(m_recoveryBar, &RecoveryBar::discardRequested, this, &MainWindow::discardRecovery);
+}
+
+int MainWindow::addWorkspacePage(QWidget *page, const QString &title, const QKeySequence &shortcut)
+{
+    const int index = m_workspace->addTab(page, title);
+    if (!shortcut.isEmpty()) {
+        auto *show = new QAction(tr("Show %1").arg(title), this);
+        show->setShortcut(shortcut);
+        connect(show, &QAction::triggered, this, [this, page] { m_workspace->setCurrentWidget(page); });
+        addAction(show);
+        m_viewMenu->addAction(show);
+    }
+    return index;
+}
+
+void MainWindow::createAnalysis()
+{
+    m_runner = new AnalysisRunner(m_document, this);
+    m_computing = new QLabel(this);
+    m_computing->setObjectName(QStringLiteral("computingLabel"));
+    statusBar()->addPermanentWidget(m_computing);
+    connect(m_runner, &AnalysisRunner::started, this, [this] { m_computing->setText(tr("Computing…")); });
+    connect(m_runner, &AnalysisRunner::progress, this, [this](int done, int total) {
+        m_computing->setText(tr("Computing… %1/%2").arg(done).arg(total));
+    });
+    connect(m_runner, &AnalysisRunner::analysisReady, this, [this](const AnalysisPtr &analysis, double elapsedMs) {
+        m_computing->setText(tr("Computed in %1 ms").arg(QLocale().toString(elapsedMs, 'f', 0)));
+        m_computing->setToolTip(tr("Capacity plan over %n day(s), cost, and a simulation of each traffic scenario "
+                                   "with its alerts and success metrics.", nullptr, analysis->plan.days));
+    });
 }
 
 void MainWindow::createDocks()

@@ -3,15 +3,19 @@
 #include "core/model/diagnostic.h"
 #include "ui/document/autosave.h"
 
+#include <QKeySequence>
 #include <QList>
 #include <QMainWindow>
 
+class QLabel;
 class QMenu;
+class QTabWidget;
 class QSplitter;
 class QUndoView;
 
 namespace headroom::ui {
 
+class AnalysisRunner;
 class Autosave;
 class ProblemsPanel;
 class PropertyEditor;
@@ -41,6 +45,12 @@ public:
     ProblemsPanel *problemsPanel() const { return m_problems; }
     RecoveryBar *recoveryBar() const { return m_recoveryBar; }
     Autosave *autosave() const { return m_autosave; }
+    /// Recomputes the scenario off the GUI thread on every change; views follow analysisReady().
+    AnalysisRunner *analysisRunner() const { return m_runner; }
+    /// The central pages (topology, charts, comparison).
+    QTabWidget *workspace() const { return m_workspace; }
+    /// Adds a page to the workspace, with a View menu entry and `shortcut` to show it.
+    int addWorkspacePage(QWidget *page, const QString &title, const QKeySequence &shortcut = {});
     /// Autosaves found at start-up that the user has not restored or discarded yet.
     const QList<Recovery> &pendingRecoveries() const { return m_recoveries; }
 
@@ -60,6 +70,7 @@ private:
     void createPanels();
     void createActions();
     void createDocks();
+    void createAnalysis();
     void newFile();
     void open();
     bool save();
@@ -80,6 +91,9 @@ private:
     ProblemsPanel *m_problems = nullptr;
     RecoveryBar *m_recoveryBar = nullptr;
     QSplitter *m_splitter = nullptr;
+    QTabWidget *m_workspace = nullptr;
+    AnalysisRunner *m_runner = nullptr;
+    QLabel *m_computing = nullptr;
     QUndoView *m_history = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

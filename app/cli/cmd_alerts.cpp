@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 
 #include "core/alerting/ruleloader.h"
+#include "core/analysis/scenarioanalysis.h"
 #include "core/alerting/simulationseries.h"
 #include "core/autoscale/simulator.h"
 #include "core/autoscale/traffic.h"
@@ -72,21 +73,6 @@ struct Inputs {
     qint64 stepMs = 15'000;
 };
 
-/// Client connections the app tiers open through the pooling proxy, as a share of what it accepts.
-std::vector<double> proxyUtilization(const model::Scenario &scenario, const autoscale::SimulationResult &result)
-{
-    const model::DatabaseProxy &proxy = scenario.spec.database.proxy;
-    std::vector<double> utilization(size_t(std::max(result.ticks, 0)), 0.0);
-    for (const autoscale::TierTimeline &tl : result.tiers) {
-        const model::Tier *tier = scenario.tier(tl.tierId);
-        if (!tier || tier->kind == model::TierKind::Web)
-            continue; // the web tier talks to the API, not to the database
-        for (size_t i = 0; i < utilization.size() && i < tl.readyReplicas.size(); ++i)
-            utilization[i] += double(tl.readyReplicas[i]) * proxy.connectionsPerAppReplica / proxy.maxClientConnections;
-    }
-    return utilization;
-}
-
 std::optional<int> simulateSeries(CommandLine &cl, const model::Scenario &scenario, const alerting::SeriesNameMap &names,
                                   Inputs *in)
 {
@@ -102,7 +88,7 @@ std::optional<int> simulateSeries(CommandLine &cl, const model::Scenario &scenar
     alerting::SimulationSeriesOptions seriesOptions;
     seriesOptions.names = names;
     seriesOptions.utilizationScale = 1; // the simulator reports percent already
-    seriesOptions.dbConnectionUtilization = proxyUtilization(scenario, result);
+    seriesOptions.dbConnectionUtilization = analysis::proxyUtilization(scenario, result);
     seriesOptions.costThresholdUsd = scenario.spec.costOptimization.costThresholds.warning.amount;
     in->store = alerting::seriesFromSimulation(result, seriesOptions);
     in->startMs = result.startMs;
