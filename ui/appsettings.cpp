@@ -14,6 +14,7 @@ const QString geometryKey = QStringLiteral("window/geometry");
 const QString stateKey = QStringLiteral("window/state");
 const QString splitterKey = QStringLiteral("window/splitter");
 const QString autosaveKey = QStringLiteral("autosave/intervalMs");
+const QString themeKey = QStringLiteral("window/theme");
 
 } // namespace
 
@@ -67,6 +68,17 @@ QByteArray AppSettings::splitterState()
 void AppSettings::setSplitterState(const QByteArray &state)
 {
     QSettings().setValue(splitterKey, state);
+}
+
+QString AppSettings::theme()
+{
+    const QString theme = QSettings().value(themeKey).toString();
+    return theme == u"light" || theme == u"dark" ? theme : QStringLiteral("system");
+}
+
+void AppSettings::setTheme(const QString &theme)
+{
+    QSettings().setValue(themeKey, theme);
 }
 
 QString AppSettings::lastDirectory()

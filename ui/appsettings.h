@@ -28,6 +28,10 @@ public:
     static QString lastDirectory();
     static void setLastDirectory(const QString &path);
 
+    /// "system" (default), "light" or "dark".
+    static QString theme();
+    static void setTheme(const QString &theme);
+
     static int autosaveIntervalMs();
     /// Where autosaves live: <AppDataLocation>/autosave.
     static QString autosaveDirectory();

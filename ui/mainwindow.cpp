@@ -10,6 +10,7 @@
 #include "ui/panels/propertyeditor.h"
 #include "ui/panels/recoverybar.h"
 #include "ui/panels/scenariotreepanel.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -123,6 +124,20 @@ int MainWindow::addWorkspacePage(QWidget *page, const QString &title, const QKey
     return index;
 }
 
+bool MainWindow::showWorkspacePage(const QString &titleOrNumber)
+{
+    bool isNumber = false;
+    const int number = titleOrNumber.toInt(&isNumber);
+    for (int i = 0; i < m_workspace->count(); ++i) {
+        const QString title = m_workspace->tabText(i).remove(u'&');
+        if ((isNumber && number == i + 1) || title.compare(titleOrNumber, Qt::CaseInsensitive) == 0) {
+            m_workspace->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
 void MainWindow::createAnalysis()
 {
     m_runner = new AnalysisRunner(m_document, this);
@@ -200,6 +215,7 @@ void MainWindow::createActions()
                           &QTreeView::expandAll);
     m_viewMenu->addAction(tr("&Collapse All"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Minus), m_tree->view(),
                           &QTreeView::collapseAll);
+    addThemeMenu(m_viewMenu);
     m_viewMenu->addSeparator();
     const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
     const QKeySequence dockKeys[] = {QKeySequence(Qt::ALT | Qt::Key_3), QKeySequence(Qt::ALT | Qt::Key_4)};

@@ -51,6 +51,8 @@ public:
     QTabWidget *workspace() const { return m_workspace; }
     /// Adds a page to the workspace, with a View menu entry and `shortcut` to show it.
     int addWorkspacePage(QWidget *page, const QString &title, const QKeySequence &shortcut = {});
+    /// Shows the workspace page with this title (case-insensitive, without '&') or 1-based number.
+    bool showWorkspacePage(const QString &titleOrNumber);
     /// Autosaves found at start-up that the user has not restored or discarded yet.
     const QList<Recovery> &pendingRecoveries() const { return m_recoveries; }
 

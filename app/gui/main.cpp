@@ -1,4 +1,7 @@
+#include "ui/appsettings.h"
+#include "ui/document/analysisrunner.h"
 #include "ui/mainwindow.h"
+#include "ui/theme.h"
 
 #include "translations/translator.h"
 
@@ -44,7 +47,14 @@ int main(int argc, char *argv[])
                                     QApplication::translate("main", "Show this field at start "
                                                                     "(e.g. spec.tiers[0].autoscaling)."),
                                     QStringLiteral("path"));
-    parser.addOptions({grab, lang, select});
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QApplication::translate("main", "Show this workspace page at start "
+                                                                  "(its title, e.g. Charts, or its number)."),
+                                  QStringLiteral("page"));
+    const QCommandLineOption theme(QStringLiteral("theme"),
+                                   QApplication::translate("main", "Colour theme: system, light or dark."),
+                                   QStringLiteral("theme"));
+    parser.addOptions({grab, lang, select, page, theme});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QApplication::translate("main", "Scenario to open (default: WebTools Pro)."));
     parser.process(app);
@@ -53,20 +63,30 @@ int main(int argc, char *argv[])
     if (parser.isSet(grab))
         QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9)); // stable pixels for documentation
 
+    if (parser.isSet(theme))
+        headroom::ui::AppSettings::setTheme(parser.value(theme));
+    headroom::ui::applyTheme(headroom::ui::AppSettings::theme());
     headroom::ui::MainWindow window;
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());
     if (parser.isSet(select))
         window.selectField(parser.value(select));
+    if (parser.isSet(page))
+        window.showWorkspacePage(parser.value(page));
     window.show();
     if (parser.isSet(grab)) {
+        // The picture shows computed figures: grab once the first analysis has been drawn (or
+        // after 20 s, with whatever is there).
         const QString out = parser.value(grab);
-        QTimer::singleShot(500, &window, [&window, out] {
+        auto shoot = [&window, out] {
             const bool ok = window.grab().save(out);
             if (!ok)
                 qWarning("could not write %s", qPrintable(out));
             QCoreApplication::exit(ok ? 0 : 1);
-        });
+        };
+        QObject::connect(window.analysisRunner(), &headroom::ui::AnalysisRunner::analysisReady, &window,
+                         [&window, shoot] { QTimer::singleShot(700, &window, shoot); }, Qt::SingleShotConnection);
+        QTimer::singleShot(20'000, &window, shoot);
     }
     return QApplication::exec();
 }
