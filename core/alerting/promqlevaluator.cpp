@@ -26,7 +26,31 @@ Labels dropName(Labels labels)
     return labels;
 }
 
-// The key two samples match on: on(labels) keeps only those, ignoring(labels) drops them and __name__.
+// Hashable stand-in for a label set: names and values alternating (injective, no formatting).
+using LabelKey = QStringList;
+
+// The key two samples match on: on(labels) keeps only those, ignoring(labels) drops them and __name__
+// (which never takes part, as in the printed signature).
+LabelKey signatureKey(const Labels &labels, const VectorMatching &m)
+{
+    LabelKey key;
+    if (m.on) {
+        for (const QString &l : m.labels) {
+            if (l == nameLabel)
+                continue;
+            if (auto it = labels.constFind(l); it != labels.cend())
+                key << l << *it;
+        }
+    } else {
+        for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+            if (it.key() != nameLabel && !m.labels.contains(it.key()))
+                key << it.key() << it.value();
+        }
+    }
+    return key;
+}
+
+// The signature as Prometheus prints it in error messages.
 QString signature(const Labels &labels, const VectorMatching &m)
 {
     Labels kept;
@@ -41,6 +65,15 @@ QString signature(const Labels &labels, const VectorMatching &m)
             kept.remove(l);
     }
     return formatLabels(kept, false);
+}
+
+LabelKey fullKey(const Labels &labels)
+{
+    LabelKey key;
+    key.reserve(labels.size() * 2);
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        key << it.key() << it.value();
+    return key;
 }
 
 std::optional<double> applyOp(BinaryOp op, double l, double r, bool *keep)
@@ -65,7 +98,8 @@ std::optional<double> applyOp(BinaryOp op, double l, double r, bool *keep)
 
 class Evaluation {
 public:
-    Evaluation(const SeriesStore &store, qint64 ts, qint64 lookbackMs) : m_store(store), m_ts(ts), m_lookback(lookbackMs) {}
+    Evaluation(const SeriesStore &store, SelectorCache &selectors, qint64 ts, qint64 lookbackMs)
+        : m_store(store), m_selectors(selectors), m_ts(ts), m_lookback(lookbackMs) {}
 
     Value eval(const Node &n)
     {
@@ -114,7 +148,7 @@ private:
     {
         const qint64 refTime = m_ts - n.offsetMs;
         Vector out;
-        for (const Series *s : m_store.select(n.matchers)) {
+        for (const Series *s : m_selectors.select(m_store, n)) {
             auto it = std::upper_bound(s->samples.begin(), s->samples.end(), refTime,
                                        [](qint64 t, const Sample &x) { return t < x.t; });
             if (it == s->samples.begin())
@@ -132,7 +166,7 @@ private:
         const qint64 end = m_ts - n.offsetMs;
         const qint64 start = end - n.rangeMs;
         std::vector<Series> out;
-        for (const Series *s : m_store.select(n.matchers)) {
+        for (const Series *s : m_selectors.select(m_store, n)) {
             auto lo = std::lower_bound(s->samples.begin(), s->samples.end(), start,
                                        [](const Sample &x, qint64 t) { return x.t < t; });
             Series r{s->labels, {}};
@@ -191,25 +225,25 @@ private:
 
     static Vector setOperation(const Node &n, Vector lhs, Vector rhs)
     {
-        QSet<QString> rightSigs;
+        QSet<LabelKey> rightSigs;
         for (const VectorSample &s : rhs)
-            rightSigs.insert(signature(s.labels, n.matching));
+            rightSigs.insert(signatureKey(s.labels, n.matching));
         Vector out;
         if (n.op == BinaryOp::Or) {
-            QSet<QString> leftSigs;
+            QSet<LabelKey> leftSigs;
             for (VectorSample &s : lhs) {
-                leftSigs.insert(signature(s.labels, n.matching));
+                leftSigs.insert(signatureKey(s.labels, n.matching));
                 out.push_back(std::move(s));
             }
             for (VectorSample &s : rhs) {
-                if (!leftSigs.contains(signature(s.labels, n.matching)))
+                if (!leftSigs.contains(signatureKey(s.labels, n.matching)))
                     out.push_back(std::move(s));
             }
             return out;
         }
         const bool wantMatch = n.op == BinaryOp::And;
         for (VectorSample &s : lhs) {
-            if (rightSigs.contains(signature(s.labels, n.matching)) == wantMatch)
+            if (rightSigs.contains(signatureKey(s.labels, n.matching)) == wantMatch)
                 out.push_back(std::move(s));
         }
         return out;
@@ -249,19 +283,19 @@ private:
         const bool oneToMany = m.card == Cardinality::OneToMany;
         const Vector &manySide = oneToMany ? right : left;
         const Vector &oneSide = oneToMany ? left : right;
-        QHash<QString, const VectorSample *> ones;
+        QHash<LabelKey, const VectorSample *> ones;
         for (const VectorSample &s : oneSide) {
-            const QString sig = signature(s.labels, m);
+            LabelKey sig = signatureKey(s.labels, m);
             if (ones.contains(sig))
                 throw EvalFailure{n.pos, u"found duplicate series for the match group %1 on the %2 hand-side of the operation: [%3, %4]; many-to-many matching not allowed: matching labels must be unique on one side"_s
-                                             .arg(sig, oneToMany ? u"left"_s : u"right"_s, formatLabels(ones.value(sig)->labels), formatLabels(s.labels))};
-            ones.insert(sig, &s);
+                                             .arg(signature(s.labels, m), oneToMany ? u"left"_s : u"right"_s, formatLabels(ones.value(sig)->labels), formatLabels(s.labels))};
+            ones.insert(std::move(sig), &s);
         }
         Vector out;
-        QHash<QString, Labels> seenResults; // for one-to-one: the one match each signature may have
-        QSet<QString> resultKeys;
+        QSet<LabelKey> seenResults; // for one-to-one: the one match each signature may have
+        QSet<LabelKey> resultKeys;
         for (const VectorSample &s : manySide) {
-            const QString sig = signature(s.labels, m);
+            LabelKey sig = signatureKey(s.labels, m);
             const VectorSample *other = ones.value(sig);
             if (!other)
                 continue;
@@ -281,13 +315,13 @@ private:
             if (m.card == Cardinality::OneToOne) {
                 if (seenResults.contains(sig))
                     throw EvalFailure{n.pos, u"multiple matches for labels %1: many-to-one matching must be explicit (group_left/group_right)"_s
-                                                 .arg(sig)};
-                seenResults.insert(sig, labels);
+                                                 .arg(signature(s.labels, m))};
+                seenResults.insert(std::move(sig));
             } else {
-                const QString key = formatLabels(labels);
+                LabelKey key = fullKey(labels);
                 if (resultKeys.contains(key))
                     throw EvalFailure{n.pos, u"multiple matches for labels: grouping labels must ensure unique matches"_s};
-                resultKeys.insert(key);
+                resultKeys.insert(std::move(key));
             }
             out.push_back({std::move(labels), value});
         }
@@ -303,24 +337,27 @@ private:
             double mean = 0;
             double count = 0;
         };
-        QHash<QString, qsizetype> index;
+        QHash<LabelKey, qsizetype> index;
         std::vector<Group> groups;
         for (const VectorSample &s : in.vector) {
-            Labels key;
+            LabelKey k;
             if (n.without) {
-                key = dropName(s.labels);
-                for (const QString &l : n.grouping)
-                    key.remove(l);
+                for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it) {
+                    if (it.key() != nameLabel && !n.grouping.contains(it.key()))
+                        k << it.key() << it.value();
+                }
             } else {
                 for (const QString &l : n.grouping) {
-                    if (s.labels.contains(l))
-                        key.insert(l, s.labels.value(l));
+                    if (auto it = s.labels.constFind(l); it != s.labels.cend())
+                        k << l << *it;
                 }
             }
-            const QString k = formatLabels(key);
             auto it = index.constFind(k);
             if (it == index.cend()) {
-                index.insert(k, qsizetype(groups.size()));
+                Labels key;
+                for (qsizetype i = 0; i + 1 < k.size(); i += 2)
+                    key.insert(k[i], k[i + 1]);
+                index.insert(std::move(k), qsizetype(groups.size()));
                 groups.push_back({key, s.v, s.v, 1});
                 continue;
             }
@@ -355,6 +392,7 @@ private:
     Value call(const Node &n);
 
     const SeriesStore &m_store;
+    SelectorCache &m_selectors;
     qint64 m_ts;
     qint64 m_lookback;
 };
@@ -462,10 +500,29 @@ Value Evaluation::call(const Node &n)
 
 } // namespace
 
+const std::vector<const Series *> &SelectorCache::select(const SeriesStore &store, const Node &selector)
+{
+    if (m_store != &store || m_generation != store.generation()) {
+        m_entries.clear();
+        m_store = &store;
+        m_generation = store.generation();
+    }
+    const auto same = [](const LabelMatcher &a, const LabelMatcher &b) {
+        return a.name == b.name && a.op == b.op && a.value == b.value;
+    };
+    for (const Entry &e : m_entries) {
+        if (e.node == &selector
+            && std::equal(e.matchers.begin(), e.matchers.end(), selector.matchers.begin(), selector.matchers.end(), same))
+            return e.series;
+    }
+    m_entries.push_back({&selector, selector.matchers, store.select(selector.matchers)});
+    return m_entries.back().series;
+}
+
 model::Result<Value> PromqlEvaluator::evaluate(const Node &expr, qint64 timestampMs) const
 {
     try {
-        Evaluation evaluation(m_store, timestampMs, m_lookbackMs);
+        Evaluation evaluation(m_store, m_selectors, timestampMs, m_lookbackMs);
         return evaluation.eval(expr);
     } catch (const EvalFailure &f) {
         return model::makeError(u"PromQL %1:%2: %3"_s.arg(f.pos.line).arg(f.pos.column).arg(f.message), u"expr"_s);

@@ -4,6 +4,7 @@
 #include "core/alerting/seriesstore.h"
 #include "core/model/result.h"
 
+#include <deque>
 #include <vector>
 
 namespace headroom::alerting {
@@ -23,9 +24,29 @@ struct Value {
     std::vector<Series> matrix;
 };
 
+/// The series each selector of an expression matches, remembered across evaluations at many
+/// timestamps: matching depends only on the labels, so it is redone only when the store gained a
+/// series (SeriesStore::generation) or the selector differs.
+class SelectorCache final {
+public:
+    const std::vector<const Series *> &select(const SeriesStore &store, const Node &selector);
+
+private:
+    struct Entry {
+        const Node *node = nullptr;
+        std::vector<LabelMatcher> matchers; ///< as matched (a node at a reused address is re-matched)
+        std::vector<const Series *> series;
+    };
+    quint64 m_generation = 0;
+    const SeriesStore *m_store = nullptr;
+    std::deque<Entry> m_entries; // stable references while entries are added
+};
+
 /// Evaluates parsed expressions against a SeriesStore with Prometheus semantics: instant selectors
 /// take the newest sample in (t - lookback, t] (closed at both ends, as Prometheus 2.x), a staleness
 /// marker ends a series, range selectors take the samples in [t - range, t], `offset` shifts both.
+/// An evaluator remembers which series its selectors match (see SelectorCache): use one evaluator
+/// from one thread at a time.
 class PromqlEvaluator final {
 public:
     explicit PromqlEvaluator(const SeriesStore &store, qint64 lookbackMs = 5 * 60'000)
@@ -38,6 +59,7 @@ public:
 private:
     const SeriesStore &m_store;
     qint64 m_lookbackMs;
+    mutable SelectorCache m_selectors;
 };
 
 // The numeric cores of the functions, exposed for tests. Semantics follow promql/functions.go.

@@ -19,7 +19,7 @@ struct RuleState {
     QHash<QString, AlertInstance> active;        // by formatLabels(labels)
     QHash<QString, qsizetype> openPending;        // key -> index into periods
     QHash<QString, qsizetype> openFiring;
-    QSet<QString> lastAlertSeries;                // ALERTS series written at the previous evaluation
+    QHash<QString, Labels> lastAlertSeries;       // ALERTS series written at the previous evaluation, by key
     bool warned = false;
 };
 
@@ -45,27 +45,26 @@ void trackPeriod(QHash<QString, qsizetype> &open, const QString &key, const Aler
     p.annotations = a.annotations;
 }
 
-void writeAlertSeries(RuleState &state, const QString &alertName, qint64 ts, SeriesStore &out)
+void writeAlertSeries(RuleState &state, qint64 ts, SeriesStore &out)
 {
-    QSet<QString> written;
+    QHash<QString, Labels> written;
     for (const AlertInstance &a : std::as_const(state.active)) {
         Labels alerts = a.labels;
         alerts.insert(u"__name__"_s, u"ALERTS"_s);
         alerts.insert(u"alertstate"_s, alertStateName(a.state));
         out.append(alerts, ts, 1);
-        written.insert(formatLabels(alerts));
+        written.insert(formatLabels(alerts), alerts);
         Labels forState = a.labels;
         forState.insert(u"__name__"_s, u"ALERTS_FOR_STATE"_s);
         out.append(forState, ts, double(a.activeAtMs) / 1000);
-        written.insert(formatLabels(forState));
+        written.insert(formatLabels(forState), forState);
     }
-    // series that disappeared end with a staleness marker, as Prometheus writes them
-    for (const Series &s : out.series()) {
-        const QString key = formatLabels(s.labels);
-        if (state.lastAlertSeries.contains(key) && !written.contains(key) && s.labels.value(u"alertname"_s) == alertName)
-            out.append(s.labels, ts, staleMarker());
+    // series this rule wrote last time and not now end with a staleness marker, as Prometheus writes them
+    for (auto it = state.lastAlertSeries.cbegin(); it != state.lastAlertSeries.cend(); ++it) {
+        if (!written.contains(it.key()))
+            out.append(it.value(), ts, staleMarker());
     }
-    state.lastAlertSeries = written;
+    state.lastAlertSeries = std::move(written);
 }
 
 model::Diagnostic evalWarning(const CompiledRule &rule, qint64 ts, const QString &message)
@@ -182,7 +181,7 @@ RuleEvaluation evaluateRules(const std::vector<CompiledGroup> &groups, const Ser
             std::vector<AlertInstance> active;
             for (size_t r = 0; r < group.rules.size(); ++r) {
                 evaluateRule(group.rules[r], states[r], evaluator, ts, result);
-                writeAlertSeries(states[r], group.rules[r].rule.alert, ts, result.alertSeries);
+                writeAlertSeries(states[r], ts, result.alertSeries);
                 if (observer) {
                     for (const AlertInstance &a : std::as_const(states[r].active))
                         active.push_back(a);

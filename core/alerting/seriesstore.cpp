@@ -1,6 +1,7 @@
 #include "core/alerting/seriesstore.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <limits>
 
@@ -9,6 +10,7 @@ using namespace Qt::StringLiterals;
 namespace headroom::alerting {
 
 namespace {
+std::atomic<quint64> generationStamp{0};
 constexpr quint64 staleBits = 0x7ff0000000000002ULL; // Prometheus' value.StaleNaN
 }
 
@@ -43,17 +45,32 @@ QString formatLabels(const Labels &labels, bool withName)
     return text;
 }
 
-void SeriesStore::append(const Labels &labels, qint64 t, double v)
+size_t SeriesStore::seriesFor(const Labels &labels)
 {
+    // appending a run of samples with the same label set (one Labels object shared by the caller)
+    // formats and looks up the key once: shared data cannot have changed (copy on write)
+    if (m_hasLast && labels.isSharedWith(m_lastLabels))
+        return m_lastPosition;
     const QString key = formatLabels(labels);
     auto it = m_index.constFind(key);
+    size_t position = 0;
     if (it == m_index.cend()) {
-        m_index.insert(key, m_series.size());
-        m_byName[labels.value(u"__name__"_s)].push_back(m_series.size());
-        m_series.push_back({labels, {{t, v}}});
-        return;
+        position = m_series.size();
+        m_index.insert(key, position);
+        m_byName[labels.value(u"__name__"_s)].push_back(position);
+        m_series.push_back({labels, {}});
+        m_generation = ++generationStamp;
+    } else {
+        position = *it;
     }
-    std::vector<Sample> &samples = m_series[*it].samples;
+    m_lastLabels = labels;
+    m_lastPosition = position;
+    m_hasLast = true;
+    return position;
+}
+
+void SeriesStore::insertSample(std::vector<Sample> &samples, qint64 t, double v)
+{
     if (samples.empty() || samples.back().t < t) {
         samples.push_back({t, v});
         return;
@@ -65,10 +82,29 @@ void SeriesStore::append(const Labels &labels, qint64 t, double v)
         samples.insert(pos, {t, v});
 }
 
+void SeriesStore::append(const Labels &labels, qint64 t, double v)
+{
+    insertSample(m_series[seriesFor(labels)].samples, t, v);
+}
+
 void SeriesStore::addSeries(Series series)
 {
+    if (series.samples.empty())
+        return;
+    std::vector<Sample> &samples = m_series[seriesFor(series.labels)].samples;
+    if (samples.empty()) {
+        samples.reserve(series.samples.size());
+        // a strictly ascending run is taken as is; anything else goes through the ordered insert
+        const bool ascending = std::adjacent_find(series.samples.begin(), series.samples.end(),
+                                                  [](const Sample &a, const Sample &b) { return a.t >= b.t; })
+                               == series.samples.end();
+        if (ascending) {
+            samples = std::move(series.samples);
+            return;
+        }
+    }
     for (const Sample &s : series.samples)
-        append(series.labels, s.t, s.v);
+        insertSample(samples, s.t, s.v);
 }
 
 std::vector<const Series *> SeriesStore::select(const std::vector<LabelMatcher> &matchers) const

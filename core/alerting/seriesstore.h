@@ -39,7 +39,7 @@ public:
     /// Appends a sample to the series with `labels` (created on first use). Samples must come in
     /// ascending time per series; an older or equal timestamp replaces/inserts in order.
     void append(const Labels &labels, qint64 t, double v);
-    /// Adds a whole series (samples sorted by the store).
+    /// Adds a whole series (samples sorted by the store; equal timestamps: the later one wins).
     void addSeries(Series series);
 
     /// Series whose labels satisfy every matcher.
@@ -48,9 +48,21 @@ public:
     bool isEmpty() const { return m_series.empty(); }
     /// Earliest and latest sample timestamp over all series (0, 0 when empty).
     std::pair<qint64, qint64> timeRange() const;
+    /// Changes whenever a series is added (not when samples are). Stamps are unique over all stores,
+    /// so two stores (or one store at two times) with the same generation hold the same series in
+    /// the same order: a selection made at one generation stays valid while it is unchanged.
+    quint64 generation() const { return m_generation; }
 
 private:
+    /// Position of the series with `labels`, created when new.
+    size_t seriesFor(const Labels &labels);
+    static void insertSample(std::vector<Sample> &samples, qint64 t, double v);
+
     std::vector<Series> m_series;
+    Labels m_lastLabels;                           // labels of the latest append (shares data with the caller's)
+    size_t m_lastPosition = 0;
+    bool m_hasLast = false;
+    quint64 m_generation = 0;
     QHash<QString, size_t> m_index;                // formatLabels(labels) -> position
     QHash<QString, std::vector<size_t>> m_byName;  // metric name -> positions
 };

@@ -42,10 +42,12 @@ SeriesStore seriesFromSimulation(const SimulationResult &result, const Simulatio
         return l;
     };
     auto put = [&](const QString &canonical, const QString &tier, const auto &values, double scale) {
-        const Labels l = labelsFor(canonical, tier);
         const size_t n = std::min<size_t>(values.size(), size_t(std::max(result.ticks, 0)));
+        Series series{labelsFor(canonical, tier), {}};
+        series.samples.reserve(n);
         for (size_t i = 0; i < n; ++i)
-            store.append(l, result.startMs + qint64(i) * result.stepMs, double(values[i]) * scale);
+            series.samples.push_back({result.startMs + qint64(i) * result.stepMs, double(values[i]) * scale});
+        store.addSeries(std::move(series));
     };
     for (const auto &tier : result.tiers) {
         put(QStringLiteral("cpu_utilization"), tier.tierId, tier.cpuUtilization, o.utilizationScale);

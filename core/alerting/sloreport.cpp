@@ -2,8 +2,11 @@
 
 #include "core/alerting/promqlevaluator.h"
 
+#include <QHash>
+
 #include <cmath>
 #include <limits>
+#include <span>
 
 using namespace Qt::StringLiterals;
 
@@ -21,11 +24,94 @@ struct Track {
     }
 };
 
-Track sample(const SeriesStore &store, const QString &expr, qint64 startMs, qint64 endMs, qint64 stepMs)
+constexpr qint64 lookbackMs = 5 * 60'000; // PromqlEvaluator's default
+
+// Steps the instant selection of a bare selector through ascending timestamps: per series the
+// newest sample at or before the time, as PromqlEvaluator selects it (lookback, staleness), found by
+// moving forward instead of a search per timestamp.
+class InstantCursor {
+public:
+    InstantCursor(const SeriesStore &store, const Node &selector)
+        : m_series(store.select(selector.matchers)), m_next(m_series.size(), 0), m_offset(selector.offsetMs) {}
+
+    /// Calls `fn(value)` for each selected series with a sample at `ts`, in selection order.
+    template <typename Fn>
+    void at(qint64 ts, Fn &&fn)
+    {
+        const qint64 ref = ts - m_offset;
+        for (size_t i = 0; i < m_series.size(); ++i) {
+            const std::vector<Sample> &xs = m_series[i]->samples;
+            size_t &next = m_next[i];
+            while (next < xs.size() && xs[next].t <= ref)
+                ++next;
+            if (next == 0)
+                continue;
+            const Sample &x = xs[next - 1];
+            if (x.t < ref - lookbackMs || isStaleMarker(x.v))
+                continue;
+            fn(x.v);
+        }
+    }
+
+private:
+    std::vector<const Series *> m_series;
+    std::vector<size_t> m_next;
+    qint64 m_offset = 0;
+};
+
+// A bare selector or an aggregation of one without grouping: sampled with a cursor, the values
+// combined exactly as the evaluator's aggregate() combines them. False for any other expression.
+bool sampleSimple(const SeriesStore &store, const Node &expr, qint64 startMs, qint64 endMs, qint64 stepMs, Track &track)
+{
+    const bool bare = expr.kind == NodeKind::VectorSelector;
+    const bool aggregated = expr.kind == NodeKind::Aggregate && !expr.without && expr.grouping.isEmpty()
+                            && expr.args.size() == 1 && expr.args[0]->kind == NodeKind::VectorSelector;
+    if (!bare && !aggregated)
+        return false;
+    InstantCursor cursor(store, bare ? expr : *expr.args[0]);
+    const AggregateOp op = expr.aggregate;
+    for (qint64 ts = startMs; ts <= endMs; ts += stepMs) {
+        double value = 0;
+        double mean = 0;
+        double count = 0;
+        cursor.at(ts, [&](double v) {
+            count += 1;
+            if (count == 1) {
+                value = mean = v;
+                return;
+            }
+            switch (op) {
+            case AggregateOp::Sum: value += v; break;
+            case AggregateOp::Avg: mean += v / count - mean / count; break;
+            case AggregateOp::Max:
+                if (value < v || std::isnan(value))
+                    value = v;
+                break;
+            case AggregateOp::Min:
+                if (value > v || std::isnan(value))
+                    value = v;
+                break;
+            case AggregateOp::Count: break;
+            }
+        });
+        double v = std::numeric_limits<double>::quiet_NaN();
+        if (bare)
+            v = count == 1 ? value : v; // a track needs exactly one series
+        else if (count > 0)
+            v = op == AggregateOp::Avg ? mean : op == AggregateOp::Count ? count : value;
+        track.t.push_back(ts);
+        track.v.push_back(v);
+    }
+    return true;
+}
+
+Track sampleUncached(const SeriesStore &store, const QString &expr, qint64 startMs, qint64 endMs, qint64 stepMs)
 {
     Track track;
     const auto parsed = parsePromql(expr);
     if (!parsed)
+        return track;
+    if (stepMs > 0 && sampleSimple(store, *parsed.value(), startMs, endMs, stepMs, track))
         return track;
     const PromqlEvaluator evaluator(store);
     for (qint64 ts = startMs; ts <= endMs; ts += stepMs) {
@@ -41,6 +127,21 @@ Track sample(const SeriesStore &store, const QString &expr, qint64 startMs, qint
     return track;
 }
 
+// Tracks already sampled in this report (several SLOs sample the same expression).
+using TrackCache = QHash<QString, Track>;
+
+Track sample(const SeriesStore &store, const QString &expr, qint64 startMs, qint64 endMs, qint64 stepMs,
+             TrackCache *cache = nullptr)
+{
+    if (!cache)
+        return sampleUncached(store, expr, startMs, endMs, stepMs);
+    if (auto it = cache->constFind(expr); it != cache->cend())
+        return *it;
+    Track track = sampleUncached(store, expr, startMs, endMs, stepMs);
+    cache->insert(expr, track);
+    return track;
+}
+
 bool meets(model::Comparison c, double value, double target, double tolerance)
 {
     switch (c) {
@@ -53,7 +154,7 @@ bool meets(model::Comparison c, double value, double target, double tolerance)
     return false;
 }
 
-double mean(const std::vector<double> &v)
+double mean(std::span<const double> v)
 {
     double sum = 0;
     double n = 0;
@@ -77,7 +178,7 @@ void breachAndWindow(SloResult &r, const Track &track, const SloOptions &o, doub
     const bool lowerIsWorse = m.comparison == model::Comparison::Greater || m.comparison == model::Comparison::GreaterOrEqual;
     const size_t width = size_t(std::max<qint64>(1, o.windowMs / o.stepMs));
     for (size_t i = 0; i + width <= track.v.size(); ++i) {
-        const double w = mean({track.v.begin() + qsizetype(i), track.v.begin() + qsizetype(i + width)});
+        const double w = mean(std::span<const double>(track.v).subspan(i, width));
         if (std::isnan(w))
             continue;
         double score = lowerIsWorse ? -w : w;
@@ -95,7 +196,8 @@ void breachAndWindow(SloResult &r, const Track &track, const SloOptions &o, doub
 }
 
 // Mean time for ready replicas to reach a raised (up) or lowered (down) desired count, in minutes.
-std::optional<double> meanScaleTime(const SeriesStore &store, const SloOptions &o, qint64 startMs, qint64 endMs, bool up)
+std::optional<double> meanScaleTime(const SeriesStore &store, const SloOptions &o, qint64 startMs, qint64 endMs, bool up,
+                                    TrackCache *cache)
 {
     const QString desired = mappedName(o.names, u"desired_replicas"_s);
     const QString ready = mappedName(o.names, u"replicas"_s);
@@ -107,8 +209,8 @@ std::optional<double> meanScaleTime(const SeriesStore &store, const SloOptions &
         Labels readyLabels = s.labels;
         readyLabels.insert(u"__name__"_s, ready);
         QString selector = formatLabels(readyLabels);
-        const Track d = sample(store, formatLabels(s.labels), startMs, endMs, o.stepMs);
-        const Track r = sample(store, selector, startMs, endMs, o.stepMs);
+        const Track d = sample(store, formatLabels(s.labels), startMs, endMs, o.stepMs, cache);
+        const Track r = sample(store, selector, startMs, endMs, o.stepMs, cache);
         std::optional<size_t> open;
         double goal = 0;
         for (size_t i = 1; i < d.v.size(); ++i) {
@@ -164,6 +266,8 @@ std::vector<SloResult> evaluateSlos(const QList<model::SuccessMetric> &metrics, 
 {
     const auto n = [&o](const char16_t *canonical) { return mappedName(o.names, QString::fromUtf16(canonical)); };
     std::vector<SloResult> out;
+    TrackCache tracks;
+    TrackCache *const cache = &tracks;
     for (const model::SuccessMetric &m : metrics) {
         SloResult r;
         r.metric = m;
@@ -171,7 +275,7 @@ std::vector<SloResult> evaluateSlos(const QList<model::SuccessMetric> &metrics, 
         Track track;
         if (ind == u"p95ResponseTime") {
             const double scale = m.unit == u"ms" ? 1 : 1000;
-            track = sample(store, u"max(%1) / %2"_s.arg(n(u"response_time_p95_ms")).arg(scale), startMs, endMs, o.stepMs);
+            track = sample(store, u"max(%1) / %2"_s.arg(n(u"response_time_p95_ms")).arg(scale), startMs, endMs, o.stepMs, cache);
             r.note = u"max over tiers of %1, every step must meet the target"_s.arg(n(u"response_time_p95_ms"));
             if (track.any()) {
                 r.value = *std::max_element(track.v.begin(), track.v.end(), [](double a, double b) {
@@ -181,9 +285,9 @@ std::vector<SloResult> evaluateSlos(const QList<model::SuccessMetric> &metrics, 
         } else if (ind == u"availability") {
             const QString failed = u"sum(%1 * %2)"_s.arg(n(u"error_rate"), n(u"requests_per_second"));
             const QString total = u"sum(%1)"_s.arg(n(u"requests_per_second"));
-            track = sample(store, u"100 * (1 - %1 / %2)"_s.arg(failed, total), startMs, endMs, o.stepMs);
-            const Track f = sample(store, failed, startMs, endMs, o.stepMs);
-            const Track t = sample(store, total, startMs, endMs, o.stepMs);
+            track = sample(store, u"100 * (1 - %1 / %2)"_s.arg(failed, total), startMs, endMs, o.stepMs, cache);
+            const Track f = sample(store, failed, startMs, endMs, o.stepMs, cache);
+            const Track t = sample(store, total, startMs, endMs, o.stepMs, cache);
             double failedSum = 0;
             double totalSum = 0;
             for (size_t i = 0; i < f.v.size(); ++i) {
@@ -201,8 +305,8 @@ std::vector<SloResult> evaluateSlos(const QList<model::SuccessMetric> &metrics, 
             r.note = u"requests served / requests (%1 x %2)"_s.arg(n(u"error_rate"), n(u"requests_per_second"));
         } else if (ind == u"requestsPerSecond") {
             const QString served = u"sum(%1 * (1 - %2))"_s.arg(n(u"requests_per_second"), n(u"error_rate"));
-            track = sample(store, served, startMs, endMs, o.stepMs);
-            const Track demand = sample(store, u"sum(%1)"_s.arg(n(u"requests_per_second")), startMs, endMs, o.stepMs);
+            track = sample(store, served, startMs, endMs, o.stepMs, cache);
+            const Track demand = sample(store, u"sum(%1)"_s.arg(n(u"requests_per_second")), startMs, endMs, o.stepMs, cache);
             double peakDemand = 0;
             double worstServedAtTarget = std::numeric_limits<double>::infinity();
             for (size_t i = 0; i < demand.v.size(); ++i) {
@@ -224,13 +328,13 @@ std::vector<SloResult> evaluateSlos(const QList<model::SuccessMetric> &metrics, 
             track = {}; // breach minutes only make sense while demand reaches the target
         } else if (ind == u"averageCpuUtilization" || ind == u"averageMemoryUtilization") {
             const QString metric = n(ind == u"averageCpuUtilization" ? u"cpu_utilization" : u"memory_utilization");
-            track = sample(store, u"avg(%1)"_s.arg(metric), startMs, endMs, o.stepMs);
+            track = sample(store, u"avg(%1)"_s.arg(metric), startMs, endMs, o.stepMs, cache);
             if (track.any())
                 r.value = mean(track.v);
             r.note = u"mean of avg(%1); within +-%2% of the target"_s.arg(metric).arg(o.withinTolerance * 100);
         } else if (ind == u"spikeAbsorptionTime") {
-            const Track slow = sample(store, u"max(%1)"_s.arg(n(u"response_time_p95_ms")), startMs, endMs, o.stepMs);
-            const Track errors = sample(store, u"max(%1)"_s.arg(n(u"error_rate")), startMs, endMs, o.stepMs);
+            const Track slow = sample(store, u"max(%1)"_s.arg(n(u"response_time_p95_ms")), startMs, endMs, o.stepMs, cache);
+            const Track errors = sample(store, u"max(%1)"_s.arg(n(u"error_rate")), startMs, endMs, o.stepMs, cache);
             double longest = 0;
             double current = 0;
             for (size_t i = 0; i < slow.v.size(); ++i) {
@@ -243,7 +347,7 @@ std::vector<SloResult> evaluateSlos(const QList<model::SuccessMetric> &metrics, 
                 r.value = longest;
             r.note = u"longest stretch with p95 > 2 s or error rate > 1%"_s;
         } else if (ind == u"meanScaleUpTime" || ind == u"meanScaleDownTime") {
-            r.value = meanScaleTime(store, o, startMs, endMs, ind == u"meanScaleUpTime");
+            r.value = meanScaleTime(store, o, startMs, endMs, ind == u"meanScaleUpTime", cache);
             r.note = u"%1 reaching %2"_s.arg(n(u"replicas"), n(u"desired_replicas"));
             if (!r.value && !store.select({{u"__name__"_s, MatchOp::Equal, n(u"desired_replicas"), {}}}).empty()) {
                 r.verdict = SloVerdict::NotExercised;

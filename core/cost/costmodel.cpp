@@ -243,7 +243,7 @@ void addCapacityLines(const CostInput &input, const PricingCatalog &catalog, Cos
                     continue;
                 CostLine line{d, kind, region.id, PurchaseOption::OnDemand, row->type, row->id, gbHours[d],
                               hours[d], price.hourly, gbHours[d] * price.hourly, price.source, price.date, true};
-                linesByDay[d].push_back(line);
+                linesByDay[d].push_back(std::move(line));
             }
         }
     }
@@ -405,6 +405,10 @@ model::Result<CostBreakdown> computeCost(const CostInput &input, const PricingCa
     addCapacityLines(input, catalog, out, linesByDay);
 
     out.dailyCost.assign(static_cast<size_t>(out.days), 0.0);
+    size_t lineCount = 0;
+    for (const std::vector<CostLine> &day : linesByDay)
+        lineCount += day.size();
+    out.lines.reserve(lineCount);
     for (int d = 0; d < out.days; ++d) {
         for (CostLine &line : linesByDay[d]) {
             out.dailyCost[d] += line.costUsd;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace headroom::topology {
@@ -77,7 +78,73 @@ double occupancy(const std::vector<Bucket> &in, double perCopy, EvictionPolicy p
     return sum;
 }
 
-// Che's characteristic time: occupancy(T) = capacity, by bisection on log T.
+// Occupancy and its slope d occupancy / d ln t; the value is summed exactly as occupancy() sums it.
+std::pair<double, double> occupancyAndSlope(const std::vector<Bucket> &in, double perCopy, EvictionPolicy p, double t)
+{
+    double sum = 0;
+    double slope = 0;
+    const bool fifo = fifoLike(p);
+    for (const Bucket &b : in) {
+        const double x = b.rate * perCopy * t;
+        if (fifo) {
+            sum += b.count * (x / (1 + x));
+            slope += b.count * x / ((1 + x) * (1 + x));
+        } else {
+            const double m = std::expm1(-x);
+            sum += b.count * -m;
+            slope += b.count * x * (1 + m);
+        }
+    }
+    return {sum, slope};
+}
+
+// Where occupancy crosses `capacity`, in ln t, as a bracket [below, above] with occupancy(e^below) <
+// capacity <= occupancy(e^above) (both evaluated), found by Newton steps on ln t kept inside the bracket
+// (bisection when a step leaves it). `slope` is the slope at the last evaluation. nullopt when no
+// crossing was confirmed inside (lnLo, lnHi].
+struct Crossing {
+    double below = 0;
+    double above = 0;
+    double slope = 0;
+};
+std::optional<Crossing> findCrossing(const std::vector<Bucket> &in, double perCopy, EvictionPolicy p, double capacity,
+                                     double lnLo, double lnHi)
+{
+    double a = lnLo;
+    double b = lnHi;
+    bool aSeen = false;
+    bool bSeen = false;
+    double u = lnHi;
+    double slope = 0;
+    for (int i = 0; i < 200 && b - a > 1e-13; ++i) {
+        const auto [value, d] = occupancyAndSlope(in, perCopy, p, std::exp(u));
+        slope = d;
+        if (value < capacity) {
+            a = u;
+            aSeen = true;
+        } else {
+            b = u;
+            bSeen = true;
+        }
+        double next = d > 0 ? u - (value - capacity) / d : 0.5 * (a + b);
+        if (!(next > a && next < b) || !std::isfinite(next))
+            next = 0.5 * (a + b);
+        if (std::fabs(next - u) < 1e-13) // converged: step just past the root to close the bracket
+            next = std::clamp(value < capacity ? u + 1e-13 : u - 1e-13, a, b);
+        if (next == a || next == b)
+            break;
+        u = next;
+    }
+    if (!aSeen || !bSeen || !(slope > 0))
+        return std::nullopt;
+    return Crossing{a, b, slope};
+}
+
+// Che's characteristic time: occupancy(T) = capacity, by bisection on log T. The bisection is done
+// exactly as written, but a comparison whose midpoint lies clearly on one side of the crossing (found
+// first with a few Newton steps) is answered from the crossing instead of summing all buckets: the
+// occupancy is monotone in T, and away from the crossing by more than `margin` the rounding of the
+// sum (< 1e-13 relative) cannot flip the comparison. Only the last halvings sum the buckets.
 double characteristicTime(const std::vector<Bucket> &in, double perCopy, EvictionPolicy p, double capacity)
 {
     double objects = 0;
@@ -91,9 +158,23 @@ double characteristicTime(const std::vector<Bucket> &in, double perCopy, Evictio
     double hi = 1;
     while (occupancy(in, perCopy, p, hi) < capacity && hi < 1e15)
         hi *= 16;
+    const std::optional<Crossing> crossing = findCrossing(in, perCopy, p, capacity, std::log(lo), std::log(hi));
+    // the occupancy moves by slope x margin between the crossing and a decided midpoint: far more
+    // than the rounding of a sum of positive terms (n ulps of the capacity)
+    const double margin = crossing ? std::max(1e-9, 1e-11 * capacity / crossing->slope) : 0;
+    const auto below = [&](double t) {
+        if (crossing) {
+            const double u = std::log(t);
+            if (u < crossing->below - margin)
+                return true;
+            if (u > crossing->above + margin)
+                return false;
+        }
+        return occupancy(in, perCopy, p, t) < capacity;
+    };
     for (int i = 0; i < 45; ++i) { // ln(hi / lo) < 60: 45 halvings leave a relative error < 2e-12
         const double mid = std::sqrt(lo * hi);
-        (occupancy(in, perCopy, p, mid) < capacity ? lo : hi) = mid;
+        (below(mid) ? lo : hi) = mid;
     }
     return std::sqrt(lo * hi);
 }

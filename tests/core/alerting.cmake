@@ -3,6 +3,7 @@ headroom_add_test(tst_promqlparser LABEL unit SOURCES core/tst_promqlparser.cpp 
 headroom_add_test(tst_promqlevaluator LABEL unit SOURCES core/tst_promqlevaluator.cpp LIBS headroom_alerting)
 headroom_add_test(tst_ruleevaluator LABEL unit SOURCES core/tst_ruleevaluator.cpp LIBS headroom_alerting)
 headroom_add_test(tst_sloreport LABEL unit SOURCES core/tst_sloreport.cpp LIBS headroom_alerting)
+headroom_add_test(tst_seriesstore LABEL unit SOURCES core/tst_seriesstore.cpp LIBS headroom_alerting)
 
 # CLI: the plan's own rules over a spike, the CSV contract, located rule-file errors, usage errors.
 headroom_add_cli_test(cli_alerts_csv ARGS alerts --series tests/data/alerting/spike.om --out -
