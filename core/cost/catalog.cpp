@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace headroom::cost {
 
@@ -346,14 +347,26 @@ QString defaultCatalogPath()
     return QStringLiteral(":/pricing/catalog.yaml");
 }
 
-PricingCatalog defaultCatalog()
+namespace {
+std::optional<PricingCatalog> loadDefaultCatalog()
 {
     QFile file(defaultCatalogPath());
     if (!file.open(QIODevice::ReadOnly))
-        return {};
+        return std::nullopt;
     auto parsed = parseCatalogYaml(file.readAll(), defaultCatalogPath());
     Q_ASSERT_X(parsed.ok(), "defaultCatalog", "the bundled catalog must be valid");
-    return parsed ? std::move(parsed).value() : PricingCatalog{};
+    return parsed ? std::optional<PricingCatalog>(std::move(parsed).value()) : PricingCatalog{};
+}
+} // namespace
+
+PricingCatalog defaultCatalog()
+{
+    // the bundled catalog is compiled in and never changes: parse it once per process (retrying
+    // only while the resource cannot be opened)
+    static const std::optional<PricingCatalog> catalog = loadDefaultCatalog();
+    if (catalog)
+        return *catalog;
+    return loadDefaultCatalog().value_or(PricingCatalog{});
 }
 
 } // namespace headroom::cost

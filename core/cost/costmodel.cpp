@@ -325,6 +325,8 @@ model::Result<CostBreakdown> computeCost(const CostInput &input, const PricingCa
         out.horizonHours = std::max(out.horizonHours, seriesEnd(w.series->hours, w.series->lastStepHours));
     out.days = static_cast<int>(std::ceil(out.horizonHours / 24.0 - kEps));
     std::vector<std::vector<CostLine>> linesByDay(static_cast<size_t>(out.days));
+    for (std::vector<CostLine> &day : linesByDay) // node lines per tier, region and slot + storage and cache
+        day.reserve(static_cast<size_t>(input.regions.size()) * (work.size() * SlotCount + 2));
 
     const double haircut = 1.0 / (1.0 - options.spotInterruptionRate);
     Accumulator acc;

@@ -5,6 +5,9 @@
 #include <QHash>
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <tuple>
 #include <cmath>
 
 namespace headroom::cost {
@@ -152,11 +155,24 @@ double rightSizeItem(const CostInput &input, const PricingCatalog &catalog, cons
             continue;
         double newUsd = 0;
         bool priced = true;
+        // the tier's lines repeat a few (region, option) pairs over the days: look each price up once
+        struct Looked {
+            QString regionId;
+            PurchaseOption option;
+            std::optional<ResolvedPrice> price;
+        };
+        std::vector<Looked> looked;
         for (const CostLine &l : cost.lines) {
             if (l.tierId != tier.tierId || l.perGb)
                 continue;
-            const InstancePrice *row = catalog.instance(c.type, l.regionId, input.provider);
-            const auto p = row ? catalog.price(*row, l.option) : std::nullopt;
+            auto seen = std::find_if(looked.begin(), looked.end(),
+                                     [&](const Looked &x) { return x.option == l.option && x.regionId == l.regionId; });
+            if (seen == looked.end()) {
+                const InstancePrice *row = catalog.instance(c.type, l.regionId, input.provider);
+                looked.push_back({l.regionId, l.option, row ? catalog.price(*row, l.option) : std::nullopt});
+                seen = looked.end() - 1;
+            }
+            const std::optional<ResolvedPrice> &p = seen->price;
             if (!p) {
                 priced = false;
                 break;
@@ -198,11 +214,11 @@ void scheduleItem(const CostInput &input, const CostBreakdown &cost, const Savin
     struct Cell {
         double reserved = 0, flexible = 0, flexibleCost = 0, flexibleHours = 0, hours = 0;
     };
-    QHash<QString, Cell> cells; // day|tier|region
+    std::map<std::tuple<int, QString, QString>, Cell> cells; // day, tier, region
     for (const CostLine &l : cost.lines) {
         if (l.perGb)
             continue;
-        Cell &c = cells[QString::number(l.day) + u'|' + l.tierId + u'|' + l.regionId];
+        Cell &c = cells[{l.day, l.tierId, l.regionId}];
         c.hours = l.hours;
         if (termMonths(l.option) > 0) {
             c.reserved += l.units();
@@ -213,15 +229,13 @@ void scheduleItem(const CostInput &input, const CostBreakdown &cost, const Savin
         }
     }
     QHash<QString, double> savingByTier;
-    for (auto it = cells.cbegin(); it != cells.cend(); ++it) {
-        const QStringList key = it.key().split(u'|');
-        const TierNodes *tier = findTier(input, key[1]);
-        const Cell &c = it.value();
+    for (const auto &[key, c] : cells) {
+        const TierNodes *tier = findTier(input, std::get<1>(key));
         if (!tier || c.flexibleHours <= 0)
             continue;
         double share = 0;
         for (const RegionShare &r : input.regions) {
-            if (r.id == key[2])
+            if (r.id == std::get<2>(key))
                 share = r.share;
         }
         const int ppn = std::max(1, tier->podsPerNode());

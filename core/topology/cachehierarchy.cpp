@@ -108,13 +108,13 @@ struct Crossing {
     double slope = 0;
 };
 std::optional<Crossing> findCrossing(const std::vector<Bucket> &in, double perCopy, EvictionPolicy p, double capacity,
-                                     double lnLo, double lnHi)
+                                     double lnLo, bool loBelow, double lnHi)
 {
     double a = lnLo;
     double b = lnHi;
-    bool aSeen = false;
+    bool aSeen = loBelow;
     bool bSeen = false;
-    double u = lnHi;
+    double u = loBelow ? 0.5 * (lnLo + lnHi) : lnHi;
     double slope = 0;
     for (int i = 0; i < 200 && b - a > 1e-13; ++i) {
         const auto [value, d] = occupancyAndSlope(in, perCopy, p, std::exp(u));
@@ -144,7 +144,7 @@ std::optional<Crossing> findCrossing(const std::vector<Bucket> &in, double perCo
 // exactly as written, but a comparison whose midpoint lies clearly on one side of the crossing (found
 // first with a few Newton steps) is answered from the crossing instead of summing all buckets: the
 // occupancy is monotone in T, and away from the crossing by more than `margin` the rounding of the
-// sum (< 1e-13 relative) cannot flip the comparison. Only the last halvings sum the buckets.
+// sum cannot flip the comparison. Only the last few halvings sum the buckets.
 double characteristicTime(const std::vector<Bucket> &in, double perCopy, EvictionPolicy p, double capacity)
 {
     double objects = 0;
@@ -158,10 +158,13 @@ double characteristicTime(const std::vector<Bucket> &in, double perCopy, Evictio
     double hi = 1;
     while (occupancy(in, perCopy, p, hi) < capacity && hi < 1e15)
         hi *= 16;
-    const std::optional<Crossing> crossing = findCrossing(in, perCopy, p, capacity, std::log(lo), std::log(hi));
-    // the occupancy moves by slope x margin between the crossing and a decided midpoint: far more
-    // than the rounding of a sum of positive terms (n ulps of the capacity)
-    const double margin = crossing ? std::max(1e-9, 1e-11 * capacity / crossing->slope) : 0;
+    // hi / 16 was evaluated below the capacity when the loop went round at least once
+    const std::optional<Crossing> crossing = hi > 1 ? findCrossing(in, perCopy, p, capacity, std::log(hi / 16), true, std::log(hi))
+                                                    : findCrossing(in, perCopy, p, capacity, std::log(lo), false, std::log(hi));
+    // Between the crossing and a decided midpoint the occupancy moves by at least slope x margin,
+    // here >= 4e-12 x capacity; the rounding of a sum of n positive terms (each within 4 ulps) is
+    // below (n + 4) x 1.1e-16 of it, so for n < 10,000 buckets the margin is > 3x the rounding.
+    const double margin = crossing ? std::max(1e-11, 4e-12 * capacity / crossing->slope) : 0;
     const auto below = [&](double t) {
         if (crossing) {
             const double u = std::log(t);
