@@ -502,10 +502,11 @@ Value Evaluation::call(const Node &n)
 
 const std::vector<const Series *> &SelectorCache::select(const SeriesStore &store, const Node &selector)
 {
-    if (m_store != &store || m_generation != store.generation()) {
+    if (m_store != &store || m_generation != store.generation() || m_first != store.series().data()) {
         m_entries.clear();
         m_store = &store;
         m_generation = store.generation();
+        m_first = store.series().data();
     }
     const auto same = [](const LabelMatcher &a, const LabelMatcher &b) {
         return a.name == b.name && a.op == b.op && a.value == b.value;

@@ -39,6 +39,7 @@ private:
     };
     quint64 m_generation = 0;
     const SeriesStore *m_store = nullptr;
+    const Series *m_first = nullptr; ///< the store's series array, so a store moved from is re-matched
     std::deque<Entry> m_entries; // stable references while entries are added
 };
 
