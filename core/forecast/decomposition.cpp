@@ -54,23 +54,30 @@ std::vector<double> seasonalIndices(const std::vector<double> &y, int period, bo
 
 namespace {
 
-// Phase means of y - trend over the last `cycles` whole cycles, centred to sum 0.
-std::vector<double> recentProfile(const std::vector<double> &z, int period, int cycles)
+// Phase means of y - trend over the last `cycles` whole cycles, each cycle weighted `decay`
+// times the one after it (1: plain mean), centred to sum 0. The trend (a centred moving average)
+// is held at its last value over the final half cycle, so the profile reaches the end of the data.
+std::vector<double> recentProfile(const std::vector<double> &z, int period, int cycles, double decay)
 {
     const int n = static_cast<int>(z.size());
-    const std::vector<double> trend = centredMovingAverage(z, period);
-    std::vector<double> sum(period, 0.0);
-    std::vector<int> count(period, 0);
+    std::vector<double> trend = centredMovingAverage(z, period);
     const int half = period / 2;
-    const int end = n - half; // last index with a defined trend + 1
+    for (int t = std::max(0, n - half); t < n && n - half - 1 >= 0; ++t)
+        trend[t] = trend[n - half - 1];
+    std::vector<double> sum(period, 0.0);
+    std::vector<double> weight(period, 0.0);
+    const int end = decay < 1.0 ? n : n - half; // the plain mean keeps to the centred trend
     const int begin = std::max(half, end - cycles * period);
-    for (int t = begin; t < end; ++t) {
-        sum[t % period] += z[t] - trend[t];
-        ++count[t % period];
+    double w = 1.0;
+    for (int t = end - 1, age = 0; t >= begin; --t, ++age) {
+        if (age > 0 && age % period == 0)
+            w *= decay;
+        sum[t % period] += w * (z[t] - trend[t]);
+        weight[t % period] += w;
     }
     double mean = 0.0;
     for (int p = 0; p < period; ++p) {
-        sum[p] = count[p] > 0 ? sum[p] / count[p] : 0.0;
+        sum[p] = weight[p] > 0.0 ? sum[p] / weight[p] : 0.0;
         mean += sum[p] / period;
     }
     for (double &s : sum)
@@ -81,7 +88,7 @@ std::vector<double> recentProfile(const std::vector<double> &z, int period, int 
 } // namespace
 
 MultiSeasonal decomposeMultiSeasonal(const std::vector<double> &y, std::vector<int> periods, int iterations,
-                                     int recentCycles)
+                                     int recentCycles, double cycleDecay)
 {
     std::sort(periods.begin(), periods.end());
     const size_t n = y.size();
@@ -103,7 +110,7 @@ MultiSeasonal decomposeMultiSeasonal(const std::vector<double> &y, std::vector<i
                         v -= out.profiles[j][t % periods[j]];
                 z[t] = v;
             }
-            out.profiles[k] = recentProfile(z, periods[k], recentCycles);
+            out.profiles[k] = recentProfile(z, periods[k], recentCycles, cycleDecay);
         }
     }
     out.adjusted = y;

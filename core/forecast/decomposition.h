@@ -25,9 +25,11 @@ struct MultiSeasonal {
 
 /// Iterated decomposition (`iterations` passes): for each period in turn, the other seasons are
 /// removed, the trend is taken out with a centred moving average and the phase means of the
-/// last `recentCycles` cycles form the profile. Phases are relative to y[0].
+/// last `recentCycles` cycles form the profile. `cycleDecay` in (0, 1] lets the profile follow a
+/// seasonal shape that evolves: each cycle weighs `cycleDecay` times the cycle after it (1: all
+/// cycles weigh the same). Phases are relative to y[0].
 MultiSeasonal decomposeMultiSeasonal(const std::vector<double> &y, std::vector<int> periods,
-                                     int iterations = 2, int recentCycles = 6);
+                                     int iterations = 2, int recentCycles = 6, double cycleDecay = 1.0);
 
 /// Autocorrelation of y at `lag` (biased estimator, as R's acf()).
 double autocorrelation(const std::vector<double> &y, int lag);

@@ -1,7 +1,7 @@
 #include "core/forecast/forecaster.h"
 
-#include "core/forecast/decomposition.h"
 #include "core/forecast/ets.h"
+#include "core/forecast/multiseasonal.h"
 #include "core/forecast/theta.h"
 
 #include <algorithm>
@@ -49,35 +49,6 @@ Candidate thetaCandidate(int period)
             }};
 }
 
-// Decomposition path: the adjusted series' last `window` points feed a non-seasonal model, whose
-// forecast gets the seasonal profiles added back.
-Forecaster decomposed(const std::vector<int> &periods, bool useEts)
-{
-    return [periods, useEts](const std::vector<double> &h, int H, double lv) {
-        const MultiSeasonal d = decomposeMultiSeasonal(h, periods);
-        // Level and trend come from the recent past: two of the shortest cycles (at least 500 points).
-        const int minPeriod = d.periods.empty() ? 1 : d.periods.front();
-        const size_t window = std::min(h.size(), size_t(std::max(500, 2 * minPeriod)));
-        const std::vector<double> tail(d.adjusted.end() - std::ptrdiff_t(window), d.adjusted.end());
-        Prediction p;
-        if (useEts) {
-            const auto fit = autoEts(tail, 1, {false, false, true});
-            p = fit ? forecastEts(*fit, H, lv) : seasonalNaive(tail, 1, H, lv);
-        } else {
-            const auto fit = fitTheta(tail, 1);
-            p = fit ? forecastTheta(*fit, H, lv) : seasonalNaive(tail, 1, H, lv);
-        }
-        const size_t n = h.size();
-        for (int k = 0; k < H; ++k) {
-            double s = 0.0;
-            for (size_t j = 0; j < d.periods.size(); ++j)
-                s += d.profiles[j][(n + k) % d.periods[j]];
-            p.mean[k] += s, p.lower[k] += s, p.upper[k] += s;
-        }
-        return p;
-    };
-}
-
 } // namespace
 
 ForecastResult forecastValues(const std::vector<double> &y, int horizon, const ForecastOptions &options)
@@ -89,14 +60,20 @@ ForecastResult forecastValues(const std::vector<double> &y, int horizon, const F
     const int mainPeriod = options.periods.empty() ? 1 : *std::max_element(options.periods.begin(), options.periods.end());
     const int minPeriod = options.periods.empty() ? 1 : *std::min_element(options.periods.begin(), options.periods.end());
     const int snPeriod = mainPeriod < n ? mainPeriod : 1;
-    std::vector<Candidate> models;
-    if (needsDecomposition(options.periods)) {
-        models.push_back({QStringLiteral("MSTL+ETS"), decomposed(options.periods, true)});
-        models.push_back({QStringLiteral("MSTL+Theta"), decomposed(options.periods, false)});
-    } else {
-        models.push_back(etsCandidate(y, mainPeriod));
-        models.push_back(thetaCandidate(mainPeriod));
+    if (needsDecomposition(options.periods) && options.method != MethodChoice::SeasonalNaive) {
+        MultiSeasonalOptions ms;
+        ms.periods = options.periods;
+        ms.level = options.level;
+        ms.origins = options.backtestOrigins > 0 ? std::max(options.backtestOrigins, 6) : 0;
+        MultiSeasonalResult r = forecastMultiSeasonal(y, horizon, ms);
+        result.mean = std::move(r.prediction.mean);
+        result.lower = std::move(r.prediction.lower);
+        result.upper = std::move(r.prediction.upper);
+        result.method = r.method;
+        result.backtest = r.backtest;
+        return result;
     }
+    std::vector<Candidate> models{etsCandidate(y, mainPeriod), thetaCandidate(mainPeriod)};
     const Candidate naive{QStringLiteral("SeasonalNaive"), [snPeriod](const std::vector<double> &h, int H, double lv) {
                               return seasonalNaive(h, std::min<int>(snPeriod, int(h.size())), H, lv);
                           }};

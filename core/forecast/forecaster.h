@@ -14,7 +14,8 @@
 /// the mean of ETS and Theta (the combination) unless one of them backtests clearly better
 /// (rolling origin, MASE 20 % lower).
 /// Series with a season longer than 24 steps or several seasons (5-minute data: 288 and 2016)
-/// are decomposed first (decomposition.h) and ETS/Theta model the seasonally adjusted series.
+/// go through multiseasonal.h (decomposition + ETS, recent cycles, seasonal naive, chosen by
+/// backtest, interval from the backtest errors); there only SeasonalNaive can be forced.
 namespace headroom::forecast {
 
 enum class MethodChoice { Auto, Ets, Theta, SeasonalNaive, Combination };

@@ -7,3 +7,7 @@ add_test(NAME bench_forecast_m3_smoke COMMAND bench_forecast_m3 --limit 50)
 set_tests_properties(bench_forecast_m3_smoke PROPERTIES LABELS bench TIMEOUT 300)
 
 headroom_add_bench(bench_forecast SOURCES bench_forecast.cpp LIBS headroom_forecast)
+
+# High-frequency accuracy by candidate (data exported by m3/hf_taylor.R or any CSV).
+add_executable(bench_forecast_hf m3/hf_accuracy.cpp)
+target_link_libraries(bench_forecast_hf PRIVATE headroom_forecast)

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/forecast/backtest.h"
+
+#include <QString>
+
+#include <vector>
+
+/// Forecasting series with a long season or several (half-hourly or 5-minute data with daily and
+/// weekly cycles). Four candidates are backtested by rolling origin on the tail of the series and
+/// the one with the lowest MASE is returned:
+///  - MSTL+ETS: seasonal profiles that follow the recent cycles (decomposition.h, recent cycles
+///    weigh more), a non-seasonal ETS on the adjusted series, re-seasonalised with the profiles;
+///  - RecentCycles: a weighted mean of the last cycles of the longest season, each shifted to the
+///    level of the last cycle;
+///  - SeasonalNaive over the longest season;
+///  - the mean of MSTL+ETS and RecentCycles.
+/// The interval comes from the backtest errors of the chosen candidate (empirical quantiles of the
+/// absolute error per step ahead, pooled over nearby steps), so its coverage matches what the
+/// procedure achieved on the recent past.
+namespace headroom::forecast {
+
+struct MultiSeasonalOptions {
+    std::vector<int> periods; ///< seasonal periods in steps (>= 2), any order
+    double level = 95.0;      ///< interval level in percent, (0, 100)
+    int origins = 6;          ///< backtest origins; 0 skips the backtest (the combination is returned)
+    QString only;             ///< forces one candidate by name ("MSTL+ETS", "RecentCycles", "SeasonalNaive",
+                              ///< "Combination"); empty: the backtest chooses
+};
+
+struct MultiSeasonalResult {
+    Prediction prediction;
+    QString method;    ///< e.g. "MSTL+ETS"
+    Backtest backtest; ///< of the chosen candidate (coverage of its own model interval)
+};
+
+/// Forecasts `horizon` (>= 1) steps. Only the last 8 cycles of the longest season are used.
+MultiSeasonalResult forecastMultiSeasonal(const std::vector<double> &y, int horizon,
+                                          const MultiSeasonalOptions &options);
+
+/// Weighted mean of the last `cycles` cycles of `period` steps (each cycle `decay` times the
+/// weight of the one after it), every cycle shifted to the mean of the last cycle. The interval
+/// is that of seasonal naive. Needs y.size() >= period; otherwise a flat forecast of the last value.
+Prediction recentCyclesForecast(const std::vector<double> &y, int period, int horizon, double levelPercent,
+                                int cycles = 6, double decay = 0.5);
+
+/// Replaces the interval of `p` by mean -/+ the `levelPercent` quantile of the absolute
+/// backtest errors. errors[o][k] is actual - forecast at origin o, step k; the quantile for step k
+/// pools steps k - window .. k + window of every origin. Steps beyond the backtest horizon use
+/// the last step's quantile grown with the square root of the step. No-op without errors.
+void calibrateInterval(Prediction &p, const std::vector<std::vector<double>> &errors, double levelPercent,
+                       int window);
+
+} // namespace headroom::forecast
