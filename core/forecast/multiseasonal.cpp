@@ -11,7 +11,7 @@ namespace headroom::forecast {
 namespace {
 
 constexpr int kKeptCycles = 8;      // history used: the last cycles of the longest season
-constexpr double kProfileDecay = 0.5; // weight of a cycle relative to the next in the seasonal profiles
+constexpr double kProfileDecay = 0.3; // weight of a cycle relative to the next in the seasonal profiles
 
 // Simple exponential smoothing of the adjusted series: the smoothing weight with the smallest
 // one-step squared error on a grid (the interval is calibrated from backtests afterwards).
