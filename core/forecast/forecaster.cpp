@@ -65,6 +65,8 @@ ForecastResult forecastValues(const std::vector<double> &y, int horizon, const F
         ms.periods = options.periods;
         ms.level = options.level;
         ms.origins = options.backtestOrigins > 0 ? std::max(options.backtestOrigins, 6) : 0;
+        if (options.method == MethodChoice::Combination)
+            ms.only = QStringLiteral("Combination");
         MultiSeasonalResult r = forecastMultiSeasonal(y, horizon, ms);
         result.mean = std::move(r.prediction.mean);
         result.lower = std::move(r.prediction.lower);

@@ -15,7 +15,8 @@
 /// (rolling origin, MASE 20 % lower).
 /// Series with a season longer than 24 steps or several seasons (5-minute data: 288 and 2016)
 /// go through multiseasonal.h (decomposition + ETS, recent cycles, seasonal naive, chosen by
-/// backtest, interval from the backtest errors); there only SeasonalNaive can be forced.
+/// backtest, interval from the backtest errors); there SeasonalNaive and Combination can be forced,
+/// Ets and Theta choose automatically.
 namespace headroom::forecast {
 
 enum class MethodChoice { Auto, Ets, Theta, SeasonalNaive, Combination };

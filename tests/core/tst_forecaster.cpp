@@ -96,6 +96,10 @@ void TestForecaster::multiSeasonalBeatsSeasonalNaive()
     const ForecastResult naive = forecastValues(train, h, o);
     const double ours = mase(train, test, r.mean, 24), theirs = mase(train, test, naive.mean, 24);
     QVERIFY2(ours < theirs, qPrintable(QStringLiteral("%1 vs %2").arg(ours).arg(theirs)));
+    o.method = MethodChoice::Combination;
+    const ForecastResult comb = forecastValues(train, h, o);
+    QVERIFY2(comb.method.startsWith(QStringLiteral("Combination")), qPrintable(comb.method));
+    QCOMPARE(comb.backtest.origins, 6);
 }
 
 void TestForecaster::backtestScores()
