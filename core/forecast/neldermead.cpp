@@ -19,9 +19,11 @@ struct Simplex {
     }
 };
 
-std::vector<double> along(const std::vector<double> &centroid, const std::vector<double> &worst, double t)
+// Writes centroid + t (worst - centroid) into `p` (a reused buffer: no allocation per step).
+const std::vector<double> &along(const std::vector<double> &centroid, const std::vector<double> &worst, double t,
+                                 std::vector<double> &p)
 {
-    std::vector<double> p(centroid.size());
+    p.resize(centroid.size());
     for (size_t i = 0; i < p.size(); ++i)
         p[i] = centroid[i] + t * (worst[i] - centroid[i]);
     return p;
@@ -49,7 +51,7 @@ NelderMeadResult nelderMead(const std::function<double(const std::vector<double>
         s.values.push_back(eval(p));
     }
     std::vector<int> idx(n + 1);
-    std::vector<double> centroid(n);
+    std::vector<double> centroid(n), reflected, expanded, contracted;
     while (true) {
         s.order(idx);
         const int best = idx.front(), worst = idx.back(), second = idx[n - (n > 0 ? 1 : 0)];
@@ -64,10 +66,10 @@ NelderMeadResult nelderMead(const std::function<double(const std::vector<double>
         for (size_t k = 0; k < n; ++k)
             for (size_t i = 0; i < n; ++i)
                 centroid[i] += s.points[idx[k]][i] / double(n);
-        const std::vector<double> reflected = along(centroid, s.points[worst], -1.0);
+        along(centroid, s.points[worst], -1.0, reflected);
         const double fr = eval(reflected);
         if (fr < s.values[best]) {
-            const std::vector<double> expanded = along(centroid, s.points[worst], -2.0);
+            along(centroid, s.points[worst], -2.0, expanded);
             const double fe = eval(expanded);
             if (fe < fr) {
                 s.points[worst] = expanded;
@@ -84,7 +86,7 @@ NelderMeadResult nelderMead(const std::function<double(const std::vector<double>
             continue;
         }
         const bool outside = fr < s.values[worst];
-        const std::vector<double> contracted = along(centroid, s.points[worst], outside ? -0.5 : 0.5);
+        along(centroid, s.points[worst], outside ? -0.5 : 0.5, contracted);
         const double fc = eval(contracted);
         if (fc < std::min(fr, s.values[worst])) {
             s.points[worst] = contracted;
