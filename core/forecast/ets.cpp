@@ -92,8 +92,18 @@ bool decode(const Layout &L, const std::vector<double> &x, Params &p, State &st)
 
 // Runs the model through y, updating `st`; returns -2 log-likelihood (up to a constant) and the
 // sum of squared innovations, or kInfeasible when a forecast leaves the model's domain.
-double filter(const Layout &L, const Params &p, const double *y, int n, State &st, double *sse = nullptr)
+// The layout's flags are template parameters so that each model class gets a branch-free loop
+// (the arithmetic is the same as with run-time flags).
+template <bool Trend, bool Season, bool MultSeason, bool MultError>
+struct FixedLayout {
+    static constexpr bool trend = Trend, season = Season, multSeason = MultSeason, multError = MultError;
+    int m = 1;
+};
+
+template <bool Trend, bool Season, bool MultSeason, bool MultError>
+double filterAs(const Layout &layout, const Params &p, const double *y, int n, State &st, double *sse)
 {
+    const FixedLayout<Trend, Season, MultSeason, MultError> L{layout.m};
     double sumSq = 0.0, sumLog = 0.0, product = 1.0; // log of a running product: one log per ~100 steps
     const double ratio = L.trend ? p.beta / p.alpha : 0.0;
     int j = 0;
@@ -134,6 +144,25 @@ double filter(const Layout &L, const Params &p, const double *y, int n, State &s
     // an exact fit would give log(0); the floor keeps the optimiser's values finite
     const double lik = n * std::log(std::max(sumSq, 1e-20)) + 2.0 * sumLog;
     return std::isfinite(lik) ? lik : kInfeasible;
+}
+
+double filter(const Layout &L, const Params &p, const double *y, int n, State &st, double *sse = nullptr)
+{
+    const int key = int(L.trend) | int(L.season) << 1 | int(L.multSeason) << 2 | int(L.multError) << 3;
+    switch (key) {
+    case 0: return filterAs<false, false, false, false>(L, p, y, n, st, sse);
+    case 1: return filterAs<true, false, false, false>(L, p, y, n, st, sse);
+    case 2: return filterAs<false, true, false, false>(L, p, y, n, st, sse);
+    case 3: return filterAs<true, true, false, false>(L, p, y, n, st, sse);
+    case 6: return filterAs<false, true, true, false>(L, p, y, n, st, sse);
+    case 7: return filterAs<true, true, true, false>(L, p, y, n, st, sse);
+    case 8: return filterAs<false, false, false, true>(L, p, y, n, st, sse);
+    case 9: return filterAs<true, false, false, true>(L, p, y, n, st, sse);
+    case 10: return filterAs<false, true, false, true>(L, p, y, n, st, sse);
+    case 11: return filterAs<true, true, false, true>(L, p, y, n, st, sse);
+    case 14: return filterAs<false, true, true, true>(L, p, y, n, st, sse);
+    default: return filterAs<true, true, true, true>(L, p, y, n, st, sse);
+    }
 }
 
 // Heuristic starting states (as R's ets: classical decomposition of the first three periods,
