@@ -62,7 +62,7 @@ int runImport(const QStringList &args)
     if (cl.isSet(u"token-secret"_s)) {
         auto token = connect::readKeychainSecret(cl.value(u"token-secret"_s));
         if (!token)
-            return reportErrors(token.errors());
+            return reportErrors({model::makeError(token.error().message, u"--token-secret"_s)});
         context->user.token = token.value();
         context->user.tokenFile.clear();
     }

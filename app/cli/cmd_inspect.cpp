@@ -13,6 +13,14 @@ namespace headroom::cli {
 
 namespace {
 
+/// Prints errors about the value of --option, named by the option.
+void reportFor(const QString &option, model::Diagnostics errors)
+{
+    for (auto &e : errors)
+        e.fieldPath = u"--"_s.append(option);
+    reportErrors(errors);
+}
+
 /// The secret named by `option` (from the keychain), an empty string when the option is not set,
 /// or nullopt after printing why it cannot be had.
 std::optional<QString> secretFrom(const CommandLine &cl, const QString &option)
@@ -21,7 +29,7 @@ std::optional<QString> secretFrom(const CommandLine &cl, const QString &option)
         return QString();
     auto secret = connect::readKeychainSecret(cl.value(option));
     if (!secret) {
-        reportErrors(secret.errors());
+        reportFor(option, secret.errors());
         return std::nullopt;
     }
     return secret.value();
@@ -132,10 +140,7 @@ std::optional<connect::PgEndpoint> pgEndpoint(const QString &dsn, const QString 
 {
     auto ep = connect::pgEndpointFromDsn(dsn);
     if (!ep) {
-        model::Diagnostics d = ep.errors();
-        for (auto &e : d)
-            e.fieldPath = u"--"_s.append(option);
-        reportErrors(d);
+        reportFor(option, ep.errors());
         return std::nullopt;
     }
     ep->password = password;
