@@ -19,6 +19,7 @@ private slots:
     void bothPathsAgree_data();
     void bothPathsAgree();
     void randomBodiesAgree();
+    void damagedBodiesAgree();
     void errorsStayLocated();
 };
 
@@ -178,6 +179,36 @@ void TestPromScanner::randomBodiesAgree()
         const QString diff = difference(parsePromResponse(body, 200, kUrl), parsePromResponseGeneric(body, 200, kUrl));
         QVERIFY2(diff.isEmpty(), qPrintable(u"round %1: %2"_s.arg(round).arg(diff)));
     }
+}
+
+/// Every truncation and many random byte changes of a body that uses every feature: whatever the
+/// damage, the fast path either gives the general parser's answer or steps aside.
+void TestPromScanner::damagedBodiesAgree()
+{
+    const QByteArray body = matrix(R"({"metric":{"a":"x\"y\u00e9\ud83d\ude00","b":"\n"},"values":[[1700000000.5,"NaN"],[-1e3,"+Inf"],[0,"-2.5e-3"]]},)"
+                                   R"({"metric":{},"values":[[1,"1"]]})",
+                                   R"(,"warnings":["w\t1"])");
+    QVERIFY(scanPromMatrix(body, kUrl).has_value());
+    int checked = 0;
+    auto agree = [&](const QByteArray &damaged) {
+        ++checked;
+        return difference(parsePromResponse(damaged, 200, kUrl), parsePromResponseGeneric(damaged, 200, kUrl));
+    };
+    for (qsizetype n = 0; n < body.size(); ++n) {
+        const QString diff = agree(body.left(n));
+        QVERIFY2(diff.isEmpty(), qPrintable(u"cut at %1: %2"_s.arg(n).arg(diff)));
+    }
+    static const char replacements[] = {'"', '\\', ',', ':', '[', ']', '{', '}', '0', '-', 'e', '.', ' ', '\x01', '\xc3', 'u'};
+    QRandomGenerator rng(7);
+    for (int i = 0; i < 3000; ++i) {
+        QByteArray damaged = body;
+        const int edits = 1 + int(rng.bounded(3));
+        for (int e = 0; e < edits; ++e)
+            damaged[rng.bounded(int(damaged.size()))] = replacements[rng.bounded(int(sizeof replacements))];
+        const QString diff = agree(damaged);
+        QVERIFY2(diff.isEmpty(), qPrintable(u"%1: %2"_s.arg(QString::fromLatin1(damaged.toPercentEncoding("{}[]\":,")), diff)));
+    }
+    QCOMPARE(checked, int(body.size()) + 3000);
 }
 
 void TestPromScanner::errorsStayLocated()
