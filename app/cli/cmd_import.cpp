@@ -5,6 +5,7 @@
 #include "core/connect/kubeclient.h"
 #include "core/connect/kubeconfig.h"
 #include "core/connect/pricelist.h"
+#include "core/connect/secretstore.h"
 #include "core/model/scenarioio.h"
 
 #include <QFile>
@@ -23,6 +24,9 @@ int runImport(const QStringList &args)
     cl.addOption({u"kubeconfig"_s, u"The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."_s, u"PATH"_s});
     cl.addOption({u"context"_s, u"The context to use (default: current-context)."_s, u"C"_s});
     cl.addOption({u"prometheus"_s, u"Add a Prometheus data source with per-tier history queries."_s, u"URL"_s});
+    cl.addOption({u"token-secret"_s, u"Keychain entry holding a bearer token for the API server, used instead of the "
+                                     "kubeconfig user's credentials (store it with 'headroom-cli secret set NAME')."_s,
+                  u"NAME"_s});
     cl.addOption({u"prices"_s, u"A price list (HeadroomPriceList JSON) to price node sizes."_s, u"FILE"_s});
     cl.addOption({u"page-size"_s, u"Objects per list request (limit/continue)."_s, u"N"_s, u"500"_s});
     cl.addOption({u"timeout"_s, u"Seconds to wait for the whole import."_s, u"S"_s, u"300"_s});
@@ -55,6 +59,13 @@ int runImport(const QStringList &args)
     if (!context)
         return reportErrors(context.errors());
     options.kubeconfigContext = context->context.name;
+    if (cl.isSet(u"token-secret"_s)) {
+        auto token = connect::readKeychainSecret(cl.value(u"token-secret"_s));
+        if (!token)
+            return reportErrors({model::makeError(token.error().message, u"--token-secret"_s)});
+        context->user.token = token.value();
+        context->user.tokenFile.clear();
+    }
 
     connect::KubeClient client(context.value());
     if (auto prepared = client.prepare(); !prepared)

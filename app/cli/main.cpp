@@ -33,6 +33,9 @@ constexpr std::array commands{
     Command{u"alerts", u"evaluate Prometheus alerting rules over simulated or real series", runAlerts},
     Command{u"report", u"the full report as PDF and CSV", runReport},
     Command{u"import", u"build a scenario from a live Kubernetes cluster", runImport},
+    Command{u"inspect", u"the real topology of a live Redis Cluster or PostgreSQL (+PgBouncer), as JSON", runInspect},
+    Command{u"prices", u"refresh a pricing catalog from the Azure or AWS price lists", runPrices},
+    Command{u"secret", u"store or delete a named token/password in the system keychain", runSecret},
 };
 
 void printUsage(QTextStream &stream)

@@ -93,6 +93,49 @@ PgEndpoint withoutPassword(PgEndpoint ep)
 
 } // namespace
 
+model::Result<PgEndpoint> pgEndpointFromDsn(const QString &dsn)
+{
+    char *why = nullptr;
+    PQconninfoOption *options = PQconninfoParse(dsn.toUtf8().constData(), &why);
+    if (!options) {
+        const QString message = why ? QString::fromUtf8(why).trimmed() : u"out of memory"_s;
+        PQfreemem(why);
+        return model::makeError(u"not a PostgreSQL connection string: %1"_s.arg(message), u"dsn"_s);
+    }
+    PgEndpoint ep;
+    model::Diagnostics problems;
+    for (const PQconninfoOption *o = options; o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        const QString key = QString::fromUtf8(o->keyword), value = QString::fromUtf8(o->val);
+        if (key == u"host" || key == u"hostaddr") {
+            ep.host = value;
+        } else if (key == u"port") {
+            bool ok = false;
+            ep.port = value.toInt(&ok);
+            if (!ok || ep.port < 1 || ep.port > 65535)
+                problems.append(model::makeError(u"port: expected 1..65535, got \"%1\""_s.arg(value), u"dsn"_s));
+        } else if (key == u"user") {
+            ep.user = value;
+        } else if (key == u"dbname") {
+            ep.database = value;
+        } else if (key == u"sslmode") {
+            ep.sslMode = value;
+        } else if (key == u"connect_timeout") {
+            ep.connectTimeout = std::chrono::seconds(std::max(1, value.toInt()));
+        } else if (key == u"password") {
+            problems.append(model::makeError(u"a password in the connection string is not accepted; store it in the "
+                                             "keychain and name it with --password-secret"_s, u"dsn"_s));
+        } else if (key != u"application_name") {
+            problems.append(model::makeError(u"connection keyword \"%1\" is not supported here"_s.arg(key), u"dsn"_s));
+        }
+    }
+    PQconninfoFree(options);
+    if (!problems.isEmpty())
+        return problems;
+    return ep;
+}
+
 model::Result<PgServer> inspectPostgres(const PgEndpoint &endpoint)
 {
     auto conn = connect(endpoint);

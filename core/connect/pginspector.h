@@ -103,6 +103,12 @@ struct PgTopology {
     QStringList warnings;
 };
 
+/// A libpq connection string ("host=db port=5432 user=app dbname=appdb sslmode=require") or URI
+/// ("postgresql://app@db:5432/appdb?sslmode=require") as an endpoint; unset keys keep PgEndpoint's
+/// defaults. A password in the string is refused (it would sit in the shell history and the process
+/// list: keep it in the keychain), and so is a keyword Headroom does not pass on.
+model::Result<PgEndpoint> pgEndpointFromDsn(const QString &dsn);
+
 /// Blocking; the connection's password is not part of any message.
 model::Result<PgServer> inspectPostgres(const PgEndpoint &endpoint);
 /// Blocking; `admin` connects to the virtual database "pgbouncer" as an admin or stats user.

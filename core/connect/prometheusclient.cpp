@@ -1,5 +1,7 @@
 #include "core/connect/prometheusclient.h"
 
+#include "core/connect/promscanner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -115,6 +117,15 @@ QString unixSeconds(const QDateTime &time)
 } // namespace
 
 model::Result<PromQueryResult> parsePromResponse(const QByteArray &body, int httpStatus, const QUrl &url)
+{
+    if (httpStatus >= 200 && httpStatus < 300) {
+        if (auto matrix = scanPromMatrix(body, url))
+            return std::move(*matrix);
+    }
+    return parsePromResponseGeneric(body, httpStatus, url);
+}
+
+model::Result<PromQueryResult> parsePromResponseGeneric(const QByteArray &body, int httpStatus, const QUrl &url)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);

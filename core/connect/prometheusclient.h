@@ -37,7 +37,12 @@ struct PromQueryResult {
 
 /// Parses a Prometheus API response body. An error envelope, a non-2xx status or a malformed body
 /// becomes a diagnostic naming `url`, the HTTP status, errorType and the server's message.
+/// A range-query matrix takes the streaming fast path (promscanner.h); everything else, and anything
+/// the fast path does not recognise, goes to parsePromResponseGeneric, so the results are identical.
 model::Result<PromQueryResult> parsePromResponse(const QByteArray &body, int httpStatus, const QUrl &url);
+/// The general parser (QJsonDocument): every result type, every error located. For tests and
+/// benchmarks that compare it with the fast path; use parsePromResponse otherwise.
+model::Result<PromQueryResult> parsePromResponseGeneric(const QByteArray &body, int httpStatus, const QUrl &url);
 
 /// The server rejects a range query whose (end-start)/step exceeds this many points per series.
 inline constexpr qint64 kPromMaxPointsPerSeries = 11'000;

@@ -1,5 +1,7 @@
 #include "core/connect/secretstore.h"
 
+#include "core/connect/httpclient.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QPromise>
@@ -177,6 +179,69 @@ QFuture<model::Result<void>> KeychainSecretStore::remove(const QString &key)
         promise->finish();
     });
     return promise->future();
+}
+
+namespace {
+
+model::Diagnostic noKeychain(const QString &name, const QString &why)
+{
+    return model::makeError(u"secret \"%1\": the system keychain is not available (%2). Secrets are read only from "
+                            "the keychain: start a Secret Service such as gnome-keyring (or KWallet) in this "
+                            "session and unlock it, then store the secret with 'headroom-cli secret set %1'"_s
+                                .arg(name, why),
+                            u"credentialRef"_s);
+}
+
+/// Waits for `future` with the event loop; the store's own job deadline makes it finish in time.
+template <typename T>
+std::optional<T> waitAnswer(const QFuture<T> &future, std::chrono::milliseconds timeout)
+{
+    if (!waitFor(future, timeout + std::chrono::seconds(2)))
+        return std::nullopt;
+    return future.result();
+}
+
+QString reasonOf(const KeychainSecretStore &store)
+{
+    QString why = store.unavailableReason();
+    why = why.section(u'(', 1).section(u')', 0, -2); // the cause inside "not available (...)."
+    return why.isEmpty() ? store.unavailableReason() : why;
+}
+
+} // namespace
+
+model::Result<QString> readKeychainSecret(const QString &name, const QString &service, std::chrono::milliseconds timeout)
+{
+    KeychainSecretStore store(nullptr, service, timeout);
+    const auto read = waitAnswer(store.read(name), timeout);
+    if (!store.isKeychainUsable())
+        return noKeychain(name, reasonOf(store));
+    if (!read)
+        return noKeychain(name, u"no answer within %1 s"_s.arg(timeout.count() / 1000.0));
+    if (!read->ok())
+        return model::makeError(u"no secret named \"%1\" in the keychain (service %2); store it with "
+                                "'headroom-cli secret set %1'"_s.arg(name, service),
+                                u"credentialRef"_s);
+    return *read;
+}
+
+model::Result<void> writeKeychainSecret(const QString &name, const QString &secret, const QString &service,
+                                        std::chrono::milliseconds timeout)
+{
+    KeychainSecretStore store(nullptr, service, timeout);
+    const auto written = waitAnswer(store.write(name, secret), timeout);
+    if (!store.isKeychainUsable() || !written || !written->ok() || written->value() != SecretLocation::Keychain)
+        return noKeychain(name, store.isKeychainUsable() ? u"no answer"_s : reasonOf(store));
+    return {};
+}
+
+model::Result<void> removeKeychainSecret(const QString &name, const QString &service, std::chrono::milliseconds timeout)
+{
+    KeychainSecretStore store(nullptr, service, timeout);
+    const auto removed = waitAnswer(store.remove(name), timeout);
+    if (!store.isKeychainUsable() || !removed)
+        return noKeychain(name, store.isKeychainUsable() ? u"no answer"_s : reasonOf(store));
+    return *removed;
 }
 
 } // namespace headroom::connect

@@ -77,4 +77,15 @@ private:
     QHash<QString, QString> m_session;
 };
 
+/// For command-line tools, blocking (they run the event loop until the keychain answers). A CLI
+/// has nobody to ask again later, so a keychain that cannot be used is an error saying so and how to
+/// get one, never a fallback to memory. `service` is the keychain service ("Headroom" for the app).
+model::Result<QString> readKeychainSecret(const QString &name, const QString &service = QStringLiteral("Headroom"),
+                                          std::chrono::milliseconds timeout = std::chrono::seconds(15));
+model::Result<void> writeKeychainSecret(const QString &name, const QString &secret,
+                                        const QString &service = QStringLiteral("Headroom"),
+                                        std::chrono::milliseconds timeout = std::chrono::seconds(15));
+model::Result<void> removeKeychainSecret(const QString &name, const QString &service = QStringLiteral("Headroom"),
+                                         std::chrono::milliseconds timeout = std::chrono::seconds(15));
+
 } // namespace headroom::connect

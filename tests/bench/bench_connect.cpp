@@ -157,8 +157,8 @@ void BM_ImportClusterOverHttps(benchmark::State &state)
 }
 BENCHMARK(BM_ImportClusterOverHttps)->Unit(benchmark::kMillisecond);
 
-/// query_range JSON of 100 series x 11,000 points (the per-series maximum of Prometheus).
-void BM_ParseQueryRange100x11000(benchmark::State &state)
+/// query_range JSON of 100 series x 11,000 points (the per-series maximum of Prometheus), ~25 MB.
+QByteArray queryRangeBody()
 {
     QByteArray body = R"({"status":"success","data":{"resultType":"matrix","result":[)";
     for (int s = 0; s < 100; ++s) {
@@ -171,9 +171,16 @@ void BM_ParseQueryRange100x11000(benchmark::State &state)
         body += "]}";
     }
     body += "]}}";
+    return body;
+}
+
+template <typename Parse>
+void parseQueryRange(benchmark::State &state, Parse parse)
+{
+    const QByteArray body = queryRangeBody();
     const QUrl url(u"http://127.0.0.1:19090/api/v1/query_range"_s);
     for (auto _ : state) {
-        const auto r = connect::parsePromResponse(body, 200, url);
+        const auto r = parse(body, 200, url);
         if (!r || r->series.size() != 100 || r->series[99].values.size() != 11000)
             state.SkipWithError("parse failed");
         benchmark::DoNotOptimize(r);
@@ -181,7 +188,20 @@ void BM_ParseQueryRange100x11000(benchmark::State &state)
     state.counters["MB"] = double(body.size()) / 1e6;
     state.counters["points/s"] = benchmark::Counter(100.0 * 11000 * double(state.iterations()), benchmark::Counter::kIsRate);
 }
+
+/// What the client does: the streaming fast path (promscanner.h).
+void BM_ParseQueryRange100x11000(benchmark::State &state)
+{
+    parseQueryRange(state, connect::parsePromResponse);
+}
 BENCHMARK(BM_ParseQueryRange100x11000)->Unit(benchmark::kMillisecond);
+
+/// The general QJsonDocument parser on the same body, for comparison.
+void BM_ParseQueryRange100x11000QJsonDocument(benchmark::State &state)
+{
+    parseQueryRange(state, connect::parsePromResponseGeneric);
+}
+BENCHMARK(BM_ParseQueryRange100x11000QJsonDocument)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

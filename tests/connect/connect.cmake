@@ -17,6 +17,8 @@ if(HEADROOM_SERVICE_TESTS)
     set_tests_properties(tst_prometheusclient_live PROPERTIES LABELS integration TIMEOUT 300 ENVIRONMENT "HEADROOM_LIVE=1;${HEADROOM_CONNECT_LSAN}")
 endif()
 
+headroom_add_test(tst_promscanner LABEL unit SOURCES connect/tst_promscanner.cpp LIBS headroom_connect ENV "${HEADROOM_CONNECT_LSAN}")
+
 headroom_add_test(tst_redisinspector LABEL unit SOURCES connect/tst_redisinspector.cpp LIBS headroom_connect ENV "${HEADROOM_CONNECT_LSAN}")
 if(HEADROOM_SERVICE_TESTS)
     add_test(NAME tst_redisinspector_live COMMAND tst_redisinspector liveCluster liveSentinel)
@@ -56,3 +58,19 @@ headroom_add_test(tst_pricefetcher LABEL unit SOURCES connect/tst_pricefetcher.c
     LIBS headroom_connect headroom_fixtureserver
     ENV "${HEADROOM_CONNECT_LSAN}")
 target_compile_definitions(tst_pricefetcher PRIVATE HEADROOM_TEST_TLS_DIR="${HEADROOM_TEST_TLS_DIR}")
+
+# headroom-cli's connector commands (prices fetch, inspect, secret); the live cases read the real
+# Redis Cluster and PostgreSQL with passwords from the keychain of tests/run-all.sh.
+headroom_add_test(tst_cliconnect LABEL unit SOURCES connect/tst_cliconnect.cpp
+    LIBS headroom_connect headroom_fixtureserver
+    ENV "${HEADROOM_CONNECT_LSAN}")
+target_compile_definitions(tst_cliconnect PRIVATE HEADROOM_TEST_TLS_DIR="${HEADROOM_TEST_TLS_DIR}")
+add_dependencies(tst_cliconnect headroom-cli)
+if(HEADROOM_SERVICE_TESTS)
+    add_test(NAME tst_cliconnect_live COMMAND tst_cliconnect liveInspectRedis liveInspectPostgresWithKeychainPasswords)
+    set_tests_properties(tst_cliconnect_live PROPERTIES LABELS integration TIMEOUT 300
+        ENVIRONMENT "HEADROOM_LIVE=1;HEADROOM_KEYCHAIN_LIVE=1;${HEADROOM_CONNECT_LSAN}")
+    add_test(NAME tst_kubeclient_keychain COMMAND tst_kubeclient cliImportTokenFromKeychain)
+    set_tests_properties(tst_kubeclient_keychain PROPERTIES LABELS integration TIMEOUT 120
+        ENVIRONMENT "HEADROOM_KEYCHAIN_LIVE=1;${HEADROOM_CONNECT_LSAN}")
+endif()

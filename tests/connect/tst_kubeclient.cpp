@@ -2,6 +2,7 @@
 
 #include "core/connect/clusterimport.h"
 #include "core/connect/kubeclient.h"
+#include "core/connect/secretstore.h"
 #include "core/model/scenarioio.h"
 
 #include <QElapsedTimer>
@@ -10,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace headroom::connect;
@@ -38,10 +40,12 @@ private slots:
     void execPluginToken();
     void importBuildsValidScenario();
     void cliImportWritesValidScenario();
+    void cliImportTokenFromKeychain();
 
 private:
     ResolvedContext context(const QString &user = u"token"_s) const;
     void routeCluster(bool paginated);
+    QString writeKubeconfig(const QTemporaryDir &dir, const QString &currentContext, const QString &user);
 
     std::unique_ptr<FixtureServer> m_server;
     const QString m_tls = QStringLiteral(HEADROOM_TEST_TLS_DIR);
@@ -365,10 +369,26 @@ void TestKubeClient::importBuildsValidScenario()
     QCOMPARE(reparsed->scenario.spec.tiers, s.spec.tiers);
 }
 
-static int runCli(const QStringList &args, QByteArray *stderrText)
+QString TestKubeClient::writeKubeconfig(const QTemporaryDir &dir, const QString &currentContext, const QString &user)
+{
+    const QString path = dir.filePath(u"kubeconfig"_s);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: %1\nclusters:\n- name: fx\n  cluster:\n"
+                           "    server: %2\n    certificate-authority: %3/ca.pem\nusers:\n- name: admin\n  user:\n%4"
+                           "contexts:\n- name: fixture\n  context:\n    cluster: fx\n    user: admin\n")
+                .arg(currentContext, m_server->url().toString(), m_tls, user)
+                .toUtf8());
+    return path;
+}
+
+static int runCli(const QStringList &args, QByteArray *stderrText, const QString &dbusAddress = {})
 {
     QProcess cli;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!dbusAddress.isEmpty())
+        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, dbusAddress);
     env.insert(u"LSAN_OPTIONS"_s, u"suppressions=" HEADROOM_SOURCE_DIR "/tests/connect/lsan.supp"_s); // ASan builds
     cli.setProcessEnvironment(env);
     cli.start(QStringLiteral(HEADROOM_CLI), args);
@@ -383,15 +403,9 @@ void TestKubeClient::cliImportWritesValidScenario()
 {
     routeCluster(true);
     QTemporaryDir dir;
-    const QString kubeconfig = dir.filePath(u"kubeconfig"_s);
-    QFile f(kubeconfig);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: wrong\nclusters:\n- name: fx\n  cluster:\n"
-                           "    server: %1\n    certificate-authority: %2/ca.pem\nusers:\n- name: admin\n  user:\n"
-                           "    client-certificate: %2/client.pem\n    client-key: %2/client.key\ncontexts:\n"
-                           "- name: fixture\n  context:\n    cluster: fx\n    user: admin\n")
-                .arg(m_server->url().toString(), m_tls).toUtf8());
-    f.close();
+    const QString kubeconfig = writeKubeconfig(dir, u"wrong"_s,
+                                               u"    client-certificate: %1/client.pem\n    client-key: %1/client.key\n"_s.arg(m_tls));
+    QVERIFY(!kubeconfig.isEmpty());
     const QString out = dir.filePath(u"imported.yaml"_s);
     QByteArray errText;
     const int code = runCli({u"import"_s, u"--kubeconfig"_s, kubeconfig, u"--context"_s, u"fixture"_s,
@@ -406,6 +420,35 @@ void TestKubeClient::cliImportWritesValidScenario()
     QByteArray badErr;
     QCOMPARE(runCli({u"import"_s, u"--kubeconfig"_s, kubeconfig, u"--out"_s, out}, &badErr), 1);
     QVERIFY2(badErr.contains("context was not found for specified context: wrong"), badErr.constData());
+}
+
+/// --token-secret NAME: the bearer token comes from the keychain (integration: HEADROOM_KEYCHAIN_LIVE
+/// inside tests/run-all.sh's D-Bus session); without a keychain the import stops with a clear error.
+void TestKubeClient::cliImportTokenFromKeychain()
+{
+    routeCluster(true);
+    QTemporaryDir dir;
+    const QString kubeconfig = writeKubeconfig(dir, u"fixture"_s, u"    token: not-this-one\n"_s);
+    QVERIFY(!kubeconfig.isEmpty());
+    const QString name = u"headroom-test-kube-%1"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    const QStringList args{u"import"_s, u"--kubeconfig"_s, kubeconfig, u"--token-secret"_s, name,
+                           u"--out"_s, dir.filePath(u"imported.yaml"_s)};
+    QByteArray errText;
+    if (!qEnvironmentVariableIsSet("HEADROOM_KEYCHAIN_LIVE")) {
+        QCOMPARE(runCli(args, &errText, u"unix:path=/nonexistent/headroom-test-bus"_s), 1);
+        QVERIFY2(errText.contains("the system keychain is not available"), errText.constData());
+        QVERIFY(m_server->requests.isEmpty()); // nothing sent without the credentials asked for
+        return;
+    }
+    const QString token = u"kc-token-%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
+    QVERIFY(writeKeychainSecret(name, token).ok());
+    const int code = runCli(args, &errText);
+    QVERIFY(removeKeychainSecret(name).ok());
+    QVERIFY2(code == 0, qPrintable(QString::fromUtf8(errText.right(1500))));
+    QVERIFY(!m_server->requests.isEmpty());
+    for (const auto &req : std::as_const(m_server->requests))
+        QCOMPARE(req.headers.value("authorization"), "Bearer " + token.toUtf8());
+    QVERIFY(!errText.contains(token.toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(TestKubeClient)
