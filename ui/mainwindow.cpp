@@ -6,10 +6,14 @@
 #include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/models/problemmodel.h"
+#include "ui/panels/alertspanel.h"
+#include "ui/panels/commandpalette.h"
+#include "ui/panels/comparepanel.h"
 #include "ui/panels/problemspanel.h"
 #include "ui/panels/propertyeditor.h"
 #include "ui/panels/recoverybar.h"
 #include "ui/panels/scenariotreepanel.h"
+#include "ui/panels/whatifpanel.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -56,6 +60,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     createDocks();
     createActions();
     createAnalysis();
+    createWhatIf();
+    createCompare();
     connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::diagnosticsChanged, this, &MainWindow::updateProblems);
@@ -153,6 +159,54 @@ void MainWindow::createAnalysis()
         m_computing->setToolTip(tr("Capacity plan over %n day(s), cost, and a simulation of each traffic scenario "
                                    "with its alerts and success metrics.", nullptr, analysis->plan.days));
     });
+}
+
+void MainWindow::createWhatIf()
+{
+    m_whatIf = new WhatIfPanel(m_document, m_runner, this);
+    auto *whatIfDock = new QDockWidget(tr("What-If"), this);
+    whatIfDock->setObjectName(QStringLiteral("whatIfDock"));
+    whatIfDock->setWidget(m_whatIf);
+    addDockWidget(Qt::RightDockWidgetArea, whatIfDock);
+    m_alerts = new AlertsPanel(m_runner, this);
+    auto *alertsDock = new QDockWidget(tr("Alerts && SLOs"), this);
+    alertsDock->setObjectName(QStringLiteral("alertsDock"));
+    alertsDock->setWidget(m_alerts);
+    addDockWidget(Qt::RightDockWidgetArea, alertsDock);
+    tabifyDockWidget(whatIfDock, alertsDock);
+    whatIfDock->raise();
+    m_viewMenu->addSeparator();
+    QAction *showWhatIf = whatIfDock->toggleViewAction();
+    showWhatIf->setShortcut(QKeySequence(Qt::ALT | Qt::Key_5));
+    m_viewMenu->addAction(showWhatIf);
+    QAction *showAlerts = alertsDock->toggleViewAction();
+    showAlerts->setShortcut(QKeySequence(Qt::ALT | Qt::Key_6));
+    m_viewMenu->addAction(showAlerts);
+
+    m_palette = new CommandPalette(this);
+    auto *palette = new QAction(tr("Command &Palette…"), this);
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(palette, &QAction::triggered, m_palette, &CommandPalette::popup);
+    addAction(palette);
+    m_viewMenu->addAction(palette);
+}
+
+void MainWindow::createCompare()
+{
+    m_compare = new ComparePanel(m_document, m_runner, this);
+    m_compare->setObjectName(QStringLiteral("comparePage"));
+    addWorkspacePage(m_compare, tr("Compare"), QKeySequence(Qt::CTRL | Qt::Key_3));
+    QMenu *edit = nullptr;
+    for (QAction *a : menuBar()->actions()) {
+        if (a->menu() && a->menu()->title() == tr("&Edit"))
+            edit = a->menu();
+    }
+    if (!edit)
+        return;
+    edit->addSeparator();
+    edit->addAction(tr("&Duplicate as Variant…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), m_compare,
+                    &ComparePanel::duplicateDialog);
+    edit->addAction(tr("Add Variant from &File…"), m_compare, &ComparePanel::addFromFileDialog);
 }
 
 void MainWindow::createDocks()

@@ -15,13 +15,17 @@ class QUndoView;
 
 namespace headroom::ui {
 
+class AlertsPanel;
 class AnalysisRunner;
 class Autosave;
+class CommandPalette;
+class ComparePanel;
 class ProblemsPanel;
 class PropertyEditor;
 class RecoveryBar;
 class ScenarioDocument;
 class ScenarioTreePanel;
+class WhatIfPanel;
 
 /// The console window: scenario tree, property editor, Problems and History docks, and the file
 /// workflow (new/open/save, recent files, autosave and recovery). It wires panels together and
@@ -47,6 +51,11 @@ public:
     Autosave *autosave() const { return m_autosave; }
     /// Recomputes the scenario off the GUI thread on every change; views follow analysisReady().
     AnalysisRunner *analysisRunner() const { return m_runner; }
+    /// The what-if levers dock, the Alerts & SLOs dock, the Compare page and the command palette (Ctrl+K).
+    WhatIfPanel *whatIfPanel() const { return m_whatIf; }
+    AlertsPanel *alertsPanel() const { return m_alerts; }
+    ComparePanel *comparePanel() const { return m_compare; }
+    CommandPalette *commandPalette() const { return m_palette; }
     /// The central pages (topology, charts, comparison).
     QTabWidget *workspace() const { return m_workspace; }
     /// Adds a page to the workspace, with a View menu entry and `shortcut` to show it.
@@ -73,6 +82,8 @@ private:
     void createActions();
     void createDocks();
     void createAnalysis();
+    void createWhatIf();
+    void createCompare();
     void newFile();
     void open();
     bool save();
@@ -96,6 +107,10 @@ private:
     QTabWidget *m_workspace = nullptr;
     AnalysisRunner *m_runner = nullptr;
     QLabel *m_computing = nullptr;
+    WhatIfPanel *m_whatIf = nullptr;
+    AlertsPanel *m_alerts = nullptr;
+    ComparePanel *m_compare = nullptr;
+    CommandPalette *m_palette = nullptr;
     QUndoView *m_history = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -5,3 +5,4 @@ headroom_add_test(tst_analysisrunner LABEL unit SOURCES ui/tst_analysisrunner.cp
 headroom_add_test(tst_scenariotreemodel LABEL gui SOURCES ui/tst_scenariotreemodel.cpp LIBS headroom_ui)
 headroom_add_test(tst_mainwindow LABEL gui SOURCES ui/tst_mainwindow.cpp LIBS headroom_ui)
 headroom_add_test(tst_theme LABEL gui SOURCES ui/tst_theme.cpp LIBS headroom_ui)
+include(ui/whatif.cmake OPTIONAL)

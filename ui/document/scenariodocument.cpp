@@ -1,5 +1,6 @@
 #include "ui/document/scenariodocument.h"
 
+#include "core/model/scenarioio.h"
 #include "core/model/scenariopath.h"
 #include "core/model/scenarioschema.h"
 #include "ui/commands/setfieldcommand.h"
@@ -120,6 +121,16 @@ QString ScenarioDocument::swapFieldText(const QString &path, const QString &text
         return text; // cannot happen for a text that editField() accepted; leave the state as it is
     setState(std::move(edited.scenario), std::move(edited.diagnostics));
     emit fieldChanged(path);
+    emit scenarioChanged();
+    emit diagnosticsChanged();
+    return previous;
+}
+
+model::Scenario ScenarioDocument::swapScenario(model::Scenario scenario)
+{
+    model::Scenario previous = m_scenario;
+    model::LenientScenario checked = model::parseScenarioLenient(model::serializeScenario(scenario), sourceName());
+    setState(std::move(scenario), checked.usable ? std::move(checked.diagnostics) : model::Diagnostics{});
     emit scenarioChanged();
     emit diagnosticsChanged();
     return previous;

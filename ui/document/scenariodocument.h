@@ -50,6 +50,9 @@ public:
     bool editField(const QString &path, const QString &text, QString *error = nullptr);
     /// The mutator behind SetFieldCommand: applies `text` and returns the text it replaced.
     QString swapFieldText(const QString &path, const QString &text);
+    /// The mutator behind ReplaceScenarioCommand (list entries added or removed): applies `scenario`,
+    /// re-checks it, and returns the scenario it replaced.
+    model::Scenario swapScenario(model::Scenario scenario);
 
 signals:
     /// Any change of the scenario, including reset().

@@ -1,0 +1,215 @@
+// The what-if dock: a lever edits the document (undoable, a drag is one step), the runner recomputes
+// off the GUI thread and the dock shows the new figures; a drawn curve becomes a traffic scenario.
+#include "ui/document/analysisrunner.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/panels/trafficcurveeditor.h"
+#include "ui/panels/whatifpanel.h"
+
+#include "core/model/scenarioio.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QMouseEvent>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTableWidget>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+using namespace headroom;
+using namespace headroom::ui;
+
+class TestWhatIf : public QObject
+{
+    Q_OBJECT
+
+private:
+    static analysis::AnalysisOptions quick(const QString &traffic)
+    {
+        analysis::AnalysisOptions o;
+        o.planDays = 30;
+        o.simulationDuration = std::chrono::hours(2);
+        o.traffic = {traffic};
+        o.topology = false;
+        return o;
+    }
+
+    struct Fixture {
+        ScenarioDocument doc;
+        AnalysisRunner runner{&doc};
+        std::unique_ptr<WhatIfPanel> panel;
+        Fixture(const QString &traffic)
+        {
+            doc.reset(model::defaultScenario(), QString());
+            runner.setDebounceMs(0);
+            runner.setOptions(quick(traffic));
+            panel = std::make_unique<WhatIfPanel>(&doc, &runner);
+        }
+        AnalysisPtr next()
+        {
+            QSignalSpy ready(&runner, &AnalysisRunner::analysisReady);
+            if (!ready.wait(60'000))
+                return {};
+            if (!QTest::qWaitFor([this] { return !runner.isRunning(); }, 60'000))
+                return {};
+            return runner.latest();
+        }
+    };
+
+    /// The headline figures as one comparable tuple.
+    static std::tuple<int, double, double, double> figures(const AnalysisPtr &a)
+    {
+        const analysis::OutcomeFigures &f = a->traffic.front().figures;
+        return {f.peakReplicas, f.peakP95Ms, f.minutesOverSlo, f.monthlyCostUsd};
+    }
+
+private slots:
+    void sliderEditsDocumentAndUndoRestores_data()
+    {
+        QTest::addColumn<QString>("lever");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("sliderValue");
+        QTest::addColumn<QString>("expected");
+        // the spike's size: more replicas at the peak
+        QTest::newRow("spike factor") << QString::fromLatin1(WhatIfPanel::spikeFactorLever) << u"spec.traffic[3].spec"_s
+                                      << 200 << u"baseline * spike(factor=20.0, at=1h, ramp=1m, hold=30m, decay=15m)"_s;
+        // a lower web max caps the peak
+        QTest::newRow("max replicas") << QString::fromLatin1(WhatIfPanel::maxReplicasLever)
+                                      << u"spec.tiers[0].autoscaling.maxReplicas"_s << 10 << u"10"_s;
+    }
+
+    void sliderEditsDocumentAndUndoRestores()
+    {
+        QFETCH(QString, lever);
+        QFETCH(QString, path);
+        QFETCH(int, sliderValue);
+        QFETCH(QString, expected);
+        Fixture f(u"spike-10x"_s);
+        const AnalysisPtr before = f.next();
+        QVERIFY(before);
+        QCOMPARE(before->traffic.size(), std::size_t(1));
+        const QString original = f.doc.fieldText(path);
+        QSlider *slider = f.panel->slider(lever);
+        QVERIFY(slider);
+        QVERIFY(slider->isEnabled());
+        // a drag: several positions, one undo step
+        const int steps = f.doc.undoStack()->count();
+        slider->setValue(sliderValue + 3);
+        slider->setValue(sliderValue + 1);
+        slider->setValue(sliderValue);
+        QCOMPARE(f.doc.fieldText(path), expected);
+        QCOMPARE(f.doc.undoStack()->count(), steps + 1);
+        const AnalysisPtr after = f.next();
+        QVERIFY(after);
+        QVERIFY(figures(after) != figures(before));
+        // the dock shows the new figure
+        QCOMPARE(f.panel->headlines()->rowCount(), 1);
+        QCOMPARE(f.panel->headlines()->item(0, 1)->text(), QLocale().toString(after->traffic.front().figures.peakReplicas));
+
+        f.doc.undoStack()->undo();
+        QCOMPARE(f.doc.fieldText(path), original);
+        QCOMPARE(slider->value(), int(std::lround(f.panel->spinBox(lever)->value() * (lever == u"spikeFactor" ? 10 : 1))));
+        const AnalysisPtr undone = f.next();
+        QVERIFY(undone);
+        QVERIFY(figures(undone) == figures(before));
+    }
+
+    void spotRatioIsAnUndoableOption()
+    {
+        Fixture f(u"steady"_s);
+        QVERIFY(f.next());
+        QCOMPARE(f.runner.options().spotRatio, 0.0);
+        QDoubleSpinBox *spin = f.panel->spinBox(QString::fromLatin1(WhatIfPanel::spotLever));
+        spin->setValue(30);
+        spin->setValue(60);
+        QCOMPARE(f.runner.options().spotRatio, 0.6);
+        QCOMPARE(f.doc.undoStack()->count(), 1);
+        f.doc.undoStack()->undo();
+        QCOMPARE(f.runner.options().spotRatio, 0.0);
+        QTRY_COMPARE(spin->value(), 0.0);
+    }
+
+    void regionLossAddsAnOutage()
+    {
+        Fixture f(u"steady"_s);
+        QVERIFY(f.next());
+        QComboBox *regions = f.panel->regionLossSelector();
+        const int eu = regions->findData(u"eu-west-1"_s);
+        QVERIFY(eu > 0);
+        regions->setCurrentIndex(eu);
+        emit regions->activated(eu);
+        QCOMPARE(f.runner.options().traffic.size(), 2);
+        QVERIFY(f.runner.options().traffic.last().contains(u"regionloss(region=eu-west-1"_s));
+        const AnalysisPtr a = f.next();
+        QVERIFY(a);
+        QCOMPARE(a->traffic.size(), std::size_t(2));
+        f.doc.undoStack()->undo();
+        QCOMPARE(f.runner.options().traffic, QStringList{u"steady"_s});
+    }
+
+    void drawnCurveBecomesTrafficScenario()
+    {
+        Fixture f(u"steady"_s);
+        QVERIFY(f.next());
+        TrafficCurveEditor *editor = f.panel->curveEditor();
+        QCOMPARE(editor->durationHours(), 2.0);
+        editor->setPoints({{0, 1}, {2, 1}});
+        QSignalSpy changed(editor, &TrafficCurveEditor::curveChanged);
+        editor->drawStroke({{0.5, 1}, {0.75, 4}, {1.0, 4}, {1.25, 1}});
+        QCOMPARE(changed.size(), 1);
+        const TrafficCurveEditor::Points expected{{0, 1}, {0.5, 1}, {0.75, 4}, {1.0, 4}, {1.25, 1}, {2, 1}};
+        QCOMPARE(editor->points(), expected);
+        QString error;
+        QVERIFY2(f.panel->saveCurve(u"launch"_s, &error), qPrintable(error));
+        const model::TrafficScenario *t = f.doc.scenario().traffic(u"launch"_s);
+        QVERIFY(t);
+        QCOMPARE(t->points.size(), 6);
+        QCOMPARE(t->points[2], (QList<double>{0.75, 4}));
+        QVERIFY(!model::hasErrors(f.doc.diagnostics()));
+        QCOMPARE(f.runner.options().traffic, QStringList{u"launch"_s});
+        const AnalysisPtr a = f.next();
+        QVERIFY(a);
+        const analysis::TrafficOutcome *o = a->outcome(u"launch"_s);
+        QVERIFY(o);
+        // the demand follows the curve: four times the baseline at 0.9 h
+        const autoscale::TierTimeline &web = o->simulation.tiers.front();
+        const std::size_t at = std::size_t(0.9 * 3600'000 / double(o->simulation.stepMs));
+        QVERIFY(web.demand[at] > 3.5 * web.demand[0]);
+
+        // redraw: a control point moved, saved again replaces the points in one undoable step
+        editor->setPoints({{0, 1}, {1, 2}, {2, 1}});
+        QVERIFY(f.panel->saveCurve(u"launch"_s));
+        QCOMPARE(f.doc.scenario().traffic(u"launch"_s)->points.size(), 3);
+        f.doc.undoStack()->undo();
+        QCOMPARE(f.doc.scenario().traffic(u"launch"_s)->points.size(), 6);
+        f.doc.undoStack()->undo();
+        QVERIFY(!f.doc.scenario().traffic(u"launch"_s));
+        QVERIFY(!f.panel->saveCurve(u"9 bad"_s, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void mouseStrokeDrawsPoints()
+    {
+        TrafficCurveEditor editor;
+        editor.resize(400, 200);
+        editor.setDurationHours(24);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QTest::mousePress(&editor, Qt::LeftButton, {}, QPoint(100, 100));
+        for (int x = 110; x <= 300; x += 10) {
+            QMouseEvent move(QEvent::MouseMove, QPointF(x, 100 - (x - 100) / 4), editor.mapToGlobal(QPointF(x, 100)),
+                             Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(&editor, &move);
+        }
+        QTest::mouseRelease(&editor, Qt::LeftButton, {}, QPoint(300, 50));
+        QVERIFY(editor.points().size() >= 10);
+        for (std::size_t i = 1; i < editor.points().size(); ++i)
+            QVERIFY(editor.points()[i].first >= editor.points()[i - 1].first);
+        QVERIFY(editor.points().back().second > editor.points().front().second);
+    }
+};
+
+QTEST_MAIN(TestWhatIf)
+#include "tst_whatif.moc"

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/model/scenario.h"
+
+#include <QUndoCommand>
+
+namespace headroom::ui {
+
+class ScenarioDocument;
+
+/// Replaces the whole scenario in one undoable step: the edits a field path cannot express, such as
+/// adding a traffic scenario to spec.traffic or replacing an entry of a list. Undo restores the
+/// scenario as it was before.
+class ReplaceScenarioCommand final : public QUndoCommand {
+public:
+    ReplaceScenarioCommand(ScenarioDocument *document, model::Scenario scenario, const QString &text);
+
+    void redo() override;
+    void undo() override;
+
+private:
+    ScenarioDocument *m_document;
+    model::Scenario m_other; ///< the scenario to apply next: the new one before redo(), the old one after it
+};
+
+} // namespace headroom::ui

@@ -1,0 +1,235 @@
+#include "ui/panels/trafficcurveeditor.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace headroom::ui {
+
+namespace {
+
+constexpr double grabRadius = 7;
+constexpr double minStrokeSpacing = 4; ///< pixels between recorded points of a stroke
+
+} // namespace
+
+TrafficCurveEditor::TrafficCurveEditor(QWidget *parent) : QWidget(parent)
+{
+    setMouseTracking(false);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setToolTip(tr("Draw the demand multiplier over the simulation window: drag on empty space to draw "
+                  "freehand, drag a point to move it, double-click a point to remove it."));
+}
+
+void TrafficCurveEditor::setDurationHours(double hours)
+{
+    m_hours = hours > 0 ? hours : 24;
+    normalize(m_points);
+    update();
+}
+
+void TrafficCurveEditor::setPoints(Points points)
+{
+    normalize(points);
+    m_points = std::move(points);
+    m_scaleMax = maxMultiplier();
+    update();
+}
+
+void TrafficCurveEditor::drawStroke(const Points &stroke)
+{
+    if (stroke.empty())
+        return;
+    Points drawn = stroke;
+    normalize(drawn);
+    const double from = drawn.front().first, to = drawn.back().first;
+    Points merged;
+    for (const auto &p : m_points) {
+        if (p.first < from || p.first > to)
+            merged.push_back(p);
+    }
+    merged.insert(merged.end(), drawn.begin(), drawn.end());
+    normalize(merged);
+    m_points = std::move(merged);
+    update();
+    emit curveChanged();
+}
+
+QSize TrafficCurveEditor::sizeHint() const
+{
+    return {360, 180};
+}
+
+QSize TrafficCurveEditor::minimumSizeHint() const
+{
+    return {160, 90};
+}
+
+void TrafficCurveEditor::normalize(Points &points) const
+{
+    for (auto &p : points) {
+        p.first = std::isfinite(p.first) ? std::clamp(p.first, 0.0, m_hours) : 0.0;
+        p.second = std::isfinite(p.second) ? std::max(p.second, 0.0) : 1.0;
+    }
+    std::stable_sort(points.begin(), points.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+}
+
+QRectF TrafficCurveEditor::plotRect() const
+{
+    const QFontMetrics fm(font());
+    const double left = fm.horizontalAdvance(QStringLiteral("10.0x")) + 8;
+    const double bottom = fm.height() + 6;
+    return QRectF(left, 6, std::max(10.0, width() - left - 8), std::max(10.0, height() - bottom - 6));
+}
+
+double TrafficCurveEditor::maxMultiplier() const
+{
+    double top = 2;
+    for (const auto &p : m_points)
+        top = std::max(top, p.second * 1.15);
+    return std::ceil(top);
+}
+
+QPointF TrafficCurveEditor::toPixel(const std::pair<double, double> &p) const
+{
+    const QRectF r = plotRect();
+    return {r.left() + r.width() * p.first / m_hours, r.bottom() - r.height() * p.second / m_scaleMax};
+}
+
+std::pair<double, double> TrafficCurveEditor::toValue(QPointF pixel) const
+{
+    const QRectF r = plotRect();
+    const double hours = std::clamp((pixel.x() - r.left()) / r.width() * m_hours, 0.0, m_hours);
+    const double mult = std::max(0.0, (r.bottom() - pixel.y()) / r.height() * m_scaleMax);
+    return {std::round(hours * 1000) / 1000, std::round(mult * 100) / 100};
+}
+
+int TrafficCurveEditor::pointNear(QPointF pixel) const
+{
+    for (std::size_t i = 0; i < m_points.size(); ++i) {
+        const QPointF d = toPixel(m_points[i]) - pixel;
+        if (std::hypot(d.x(), d.y()) <= grabRadius)
+            return int(i);
+    }
+    return -1;
+}
+
+void TrafficCurveEditor::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF r = plotRect();
+    const QPalette pal = palette();
+    painter.fillRect(r, pal.base());
+    painter.setPen(QPen(pal.mid().color(), 1, Qt::DotLine));
+    const double yMax = m_scaleMax;
+    const int yTicks = 4;
+    for (int i = 0; i <= yTicks; ++i) {
+        const double v = yMax * i / yTicks;
+        const double y = r.bottom() - r.height() * i / yTicks;
+        painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y));
+        painter.setPen(pal.text().color());
+        painter.drawText(QRectF(0, y - 8, r.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
+                         QStringLiteral("%1x").arg(v, 0, 'f', 1));
+        painter.setPen(QPen(pal.mid().color(), 1, Qt::DotLine));
+    }
+    const int xTicks = 6;
+    for (int i = 0; i <= xTicks; ++i) {
+        const double x = r.left() + r.width() * i / xTicks;
+        painter.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()));
+        painter.setPen(pal.text().color());
+        painter.drawText(QRectF(x - 30, r.bottom() + 2, 60, 16), Qt::AlignHCenter | Qt::AlignTop,
+                         tr("%1 h").arg(m_hours * i / xTicks, 0, 'f', 1));
+        painter.setPen(QPen(pal.mid().color(), 1, Qt::DotLine));
+    }
+    // the baseline, multiplier 1
+    painter.setPen(QPen(pal.mid().color(), 1, Qt::DashLine));
+    painter.drawLine(toPixel({0, 1}), toPixel({m_hours, 1}));
+
+    if (!m_points.empty()) {
+        QPainterPath path(toPixel({0, m_points.front().second}));
+        for (const auto &p : m_points)
+            path.lineTo(toPixel(p));
+        path.lineTo(toPixel({m_hours, m_points.back().second}));
+        painter.setPen(QPen(pal.highlight().color(), 2));
+        painter.drawPath(path);
+        painter.setBrush(pal.highlight());
+        for (std::size_t i = 0; i < m_points.size(); ++i)
+            painter.drawEllipse(toPixel(m_points[i]), int(i) == m_dragged ? 5.0 : 3.5, int(i) == m_dragged ? 5.0 : 3.5);
+    }
+    if (!m_stroke.empty()) {
+        QPainterPath path(toPixel(m_stroke.front()));
+        for (const auto &p : m_stroke)
+            path.lineTo(toPixel(p));
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(pal.link().color(), 2, Qt::DashLine));
+        painter.drawPath(path);
+    }
+    painter.setPen(pal.text().color());
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(r);
+}
+
+void TrafficCurveEditor::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_scaleMax = maxMultiplier();
+    m_dragged = pointNear(event->position());
+    if (m_dragged < 0)
+        m_stroke = {toValue(event->position())};
+    update();
+}
+
+void TrafficCurveEditor::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton))
+        return;
+    const auto value = toValue(event->position());
+    if (m_dragged >= 0) {
+        // a control point stays between its neighbours
+        const double lo = m_dragged > 0 ? m_points[std::size_t(m_dragged) - 1].first : 0.0;
+        const double hi = std::size_t(m_dragged) + 1 < m_points.size() ? m_points[std::size_t(m_dragged) + 1].first : m_hours;
+        m_points[std::size_t(m_dragged)] = {std::clamp(value.first, lo, hi), value.second};
+        update();
+        emit curveChanged();
+        return;
+    }
+    if (!m_stroke.empty()) {
+        const QPointF d = toPixel(m_stroke.back()) - event->position();
+        if (std::abs(d.x()) >= minStrokeSpacing && value.first > m_stroke.back().first)
+            m_stroke.push_back(value);
+        update();
+    }
+}
+
+void TrafficCurveEditor::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_dragged = -1;
+    if (m_stroke.size() >= 2) {
+        const Points stroke = std::exchange(m_stroke, {});
+        drawStroke(stroke);
+    } else if (m_stroke.size() == 1) {
+        drawStroke(std::exchange(m_stroke, {})); // a click adds one point
+    }
+    m_scaleMax = maxMultiplier();
+    update();
+}
+
+void TrafficCurveEditor::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const int hit = pointNear(event->position());
+    if (hit < 0)
+        return;
+    m_points.erase(m_points.begin() + hit);
+    m_stroke.clear();
+    update();
+    emit curveChanged();
+}
+
+} // namespace headroom::ui
