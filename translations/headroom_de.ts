@@ -13,6 +13,207 @@
     </message>
 </context>
 <context>
+    <name>headroom::ui::AlertsPanel</name>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>Traffic scenario:</source>
+        <translation>Verkehrsszenario:</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Max value</source>
+        <translation>Höchstwert</translation>
+    </message>
+    <message>
+        <source>When each alert rule of the scenario was pending or firing over the simulation; times are hours:minutes from its start</source>
+        <translation>Wann jede Alarmregel des Szenarios während der Simulation ausstehend oder ausgelöst war; Zeiten in Stunden:Minuten ab ihrem Beginn</translation>
+    </message>
+    <message>
+        <source>Success metric</source>
+        <translation>Erfolgskennzahl</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>How it was measured</source>
+        <translation>Wie gemessen wurde</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::CommandPalette</name>
+    <message>
+        <source>Type a command…</source>
+        <translation>Befehl eingeben…</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::ComparePanel</name>
+    <message>
+        <source>Duplicate as Variant…</source>
+        <translation>Als Variante duplizieren…</translation>
+    </message>
+    <message>
+        <source>Snapshot the scenario as it is now; keep editing and compare</source>
+        <translation>Das Szenario im jetzigen Stand festhalten; weiter bearbeiten und vergleichen</translation>
+    </message>
+    <message>
+        <source>Add Variant from File…</source>
+        <translation>Variante aus Datei hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove Variant</source>
+        <translation>Variante entfernen</translation>
+    </message>
+    <message>
+        <source>Variants:</source>
+        <translation>Varianten:</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Fields whose values differ between the compared scenarios</source>
+        <translation>Felder, deren Werte sich zwischen den verglichenen Szenarien unterscheiden</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Peak replicas</source>
+        <translation>Spitzenreplikate</translation>
+    </message>
+    <message>
+        <source>P95 ms</source>
+        <translation>P95 ms</translation>
+    </message>
+    <message>
+        <source>Min over SLO</source>
+        <translation>Min. über SLO</translation>
+    </message>
+    <message>
+        <source>Monthly cost</source>
+        <translation>Monatliche Kosten</translation>
+    </message>
+    <message>
+        <source>Cost/user</source>
+        <translation>Kosten/Nutzer</translation>
+    </message>
+    <message>
+        <source>Spike absorbed</source>
+        <translation>Spitze aufgefangen</translation>
+    </message>
+    <message>
+        <source>Outcome figures per traffic scenario; the better value of each group is highlighted</source>
+        <translation>Ergebniszahlen je Verkehrsszenario; der bessere Wert jeder Gruppe ist hervorgehoben</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Duplicate as Variant</source>
+        <translation>Als Variante duplizieren</translation>
+    </message>
+    <message>
+        <source>Variant name:</source>
+        <translation>Name der Variante:</translation>
+    </message>
+    <message>
+        <source>Variant %1</source>
+        <translation>Variante %1</translation>
+    </message>
+    <message>
+        <source>Add Variant from File</source>
+        <translation>Variante aus Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>Headroom scenarios (*.yaml *.yml);;All files (*)</source>
+        <translation>Headroom-Szenarien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>wird berechnet…</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Better than the other scenarios</source>
+        <translation>Besser als die anderen Szenarien</translation>
+    </message>
+    <message>
+        <source>Total ready replicas: %1</source>
+        <translation>Bereite Replikate gesamt: %1</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>replicas</source>
+        <translation>Replikate</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::MainWindow</name>
     <message>
         <source>Headroom scenarios (*.yaml *.yml);;All files (*)</source>
@@ -230,6 +431,30 @@
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
+    <message>
+        <source>What-If</source>
+        <translation>Was-wäre-wenn</translation>
+    </message>
+    <message>
+        <source>Alerts &amp;&amp; SLOs</source>
+        <translation>Alarme &amp;&amp; SLOs</translation>
+    </message>
+    <message>
+        <source>Command &amp;Palette…</source>
+        <translation>Befehls&amp;palette…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate as Variant…</source>
+        <translation>Als Variante &amp;duplizieren…</translation>
+    </message>
+    <message>
+        <source>Add Variant from &amp;File…</source>
+        <translation>Variante aus &amp;Datei hinzufügen…</translation>
+    </message>
 </context>
 <context>
     <name>headroom::ui::ProblemModel</name>
@@ -390,6 +615,260 @@
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::TrafficCurveEditor</name>
+    <message>
+        <source>Draw the demand multiplier over the simulation window: drag on empty space to draw freehand, drag a point to move it, double-click a point to remove it.</source>
+        <translation>Den Nachfragefaktor über das Simulationsfenster zeichnen: auf freier Fläche ziehen zeichnet freihändig, einen Punkt ziehen verschiebt ihn, Doppelklick auf einen Punkt entfernt ihn.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::WhatIfPanel</name>
+    <message>
+        <source>The traffic scenarios the analysis simulates</source>
+        <translation>Die Verkehrsszenarien, die die Analyse simuliert</translation>
+    </message>
+    <message>
+        <source>Simulate:</source>
+        <translation>Simulieren:</translation>
+    </message>
+    <message>
+        <source>Levers</source>
+        <translation>Stellhebel</translation>
+    </message>
+    <message>
+        <source>Draw Traffic</source>
+        <translation>Verkehr zeichnen</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
+        <source>Peak replicas</source>
+        <translation>Spitzenreplikate</translation>
+    </message>
+    <message>
+        <source>P95 ms</source>
+        <translation>P95 ms</translation>
+    </message>
+    <message>
+        <source>Min over SLO</source>
+        <translation>Min. über SLO</translation>
+    </message>
+    <message>
+        <source>Spike absorbed</source>
+        <translation>Spitze aufgefangen</translation>
+    </message>
+    <message>
+        <source>Monthly cost</source>
+        <translation>Monatliche Kosten</translation>
+    </message>
+    <message>
+        <source>Cost/user</source>
+        <translation>Kosten/Nutzer</translation>
+    </message>
+    <message>
+        <source>Growth/month:</source>
+        <translation>Wachstum/Monat:</translation>
+    </message>
+    <message>
+        <source>spec.capacityPlanner.growthRate: monthly user growth of the capacity plan</source>
+        <translation>spec.capacityPlanner.growthRate: monatliches Nutzerwachstum des Kapazitätsplans</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Spike size:</source>
+        <translation>Spitzengröße:</translation>
+    </message>
+    <message>
+        <source>factor= of the spike() in the first traffic scenario with a spike</source>
+        <translation>factor= des spike() im ersten Verkehrsszenario mit einer Spitze</translation>
+    </message>
+    <message>
+        <source> x</source>
+        <translation> x</translation>
+    </message>
+    <message>
+        <source>Spike duration:</source>
+        <translation>Spitzendauer:</translation>
+    </message>
+    <message>
+        <source>hold= of the spike(): how long the spike stays at its full size</source>
+        <translation>hold= des spike(): wie lange die Spitze ihre volle Größe hält</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Tier:</source>
+        <translation>Schicht:</translation>
+    </message>
+    <message>
+        <source>Min replicas:</source>
+        <translation>Min. Replikate:</translation>
+    </message>
+    <message>
+        <source>The tier&apos;s HPA minReplicas</source>
+        <translation>minReplicas des HPA der Schicht</translation>
+    </message>
+    <message>
+        <source>Max replicas:</source>
+        <translation>Max. Replikate:</translation>
+    </message>
+    <message>
+        <source>The tier&apos;s HPA maxReplicas</source>
+        <translation>maxReplicas des HPA der Schicht</translation>
+    </message>
+    <message>
+        <source>CPU target:</source>
+        <translation>CPU-Ziel:</translation>
+    </message>
+    <message>
+        <source>The tier&apos;s HPA target CPU utilization</source>
+        <translation>Ziel-CPU-Auslastung des HPA der Schicht</translation>
+    </message>
+    <message>
+        <source>Spot ratio:</source>
+        <translation>Spot-Anteil:</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spot share of spot-tolerant tiers in the plan&apos;s cost (an analysis option)</source>
+        <translation>Heutiger Spot-Anteil spot-toleranter Schichten in den Plankosten (eine Analyseoption)</translation>
+    </message>
+    <message>
+        <source>Set spot ratio to %1 %</source>
+        <translation>Spot-Anteil auf %1 % setzen</translation>
+    </message>
+    <message>
+        <source>Redis shards:</source>
+        <translation>Redis-Shards:</translation>
+    </message>
+    <message>
+        <source>spec.redisCluster.shards</source>
+        <translation>spec.redisCluster.shards</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio:</source>
+        <translation>Cache-Trefferquote:</translation>
+    </message>
+    <message>
+        <source>hitRatio of the first cache level that states one (else the first level)</source>
+        <translation>hitRatio der ersten Cache-Ebene, die eine angibt (sonst der ersten Ebene)</translation>
+    </message>
+    <message>
+        <source>Also simulate the loss of a region for two hours, one hour in</source>
+        <translation>Zusätzlich den Ausfall einer Region für zwei Stunden simulieren, ab der ersten Stunde</translation>
+    </message>
+    <message>
+        <source>Region loss:</source>
+        <translation>Regionsausfall:</translation>
+    </message>
+    <message>
+        <source>Load the drawn points of a traffic scenario to edit them</source>
+        <translation>Die gezeichneten Punkte eines Verkehrsszenarios zum Bearbeiten laden</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>traffic scenario name, e.g. launch</source>
+        <translation>Name des Verkehrsszenarios, z. B. launch</translation>
+    </message>
+    <message>
+        <source>Save as Traffic Scenario</source>
+        <translation>Als Verkehrsszenario speichern</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>All traffic scenarios</source>
+        <translation>Alle Verkehrsszenarien</translation>
+    </message>
+    <message>
+        <source>No region loss</source>
+        <translation>Kein Regionsausfall</translation>
+    </message>
+    <message>
+        <source>Simulate the loss of %1</source>
+        <translation>Ausfall von %1 simulieren</translation>
+    </message>
+    <message>
+        <source>Sum over tiers of each tier&apos;s peak ready replicas</source>
+        <translation>Summe der Spitzenwerte bereiter Replikate aller Schichten</translation>
+    </message>
+    <message>
+        <source>Worst simulated P95 response time of any tier, ms</source>
+        <translation>Schlechteste simulierte P95-Antwortzeit einer Schicht, ms</translation>
+    </message>
+    <message>
+        <source>Minutes the tiers spent over their P95 objective, summed</source>
+        <translation>Minuten, die die Schichten über ihrem P95-Ziel lagen, summiert</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Time until the slowest tier caught up with a traffic event</source>
+        <translation>Zeit, bis die langsamste Schicht ein Verkehrsereignis aufgefangen hatte</translation>
+    </message>
+    <message>
+        <source>The simulated fleet&apos;s node cost, extrapolated to 730 hours</source>
+        <translation>Knotenkosten der simulierten Flotte, hochgerechnet auf 730 Stunden</translation>
+    </message>
+    <message>
+        <source>Monthly cost per active user of the simulated day</source>
+        <translation>Monatliche Kosten je aktivem Nutzer des simulierten Tages</translation>
+    </message>
+    <message>
+        <source>Give the curve a name of letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter.</source>
+        <translation>Der Kurve einen Namen aus Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; oder &apos;.&apos; geben, beginnend mit einem Buchstaben.</translation>
+    </message>
+    <message>
+        <source>Draw at least two points.</source>
+        <translation>Mindestens zwei Punkte zeichnen.</translation>
+    </message>
+    <message>
+        <source>Drawn traffic curve</source>
+        <translation>Gezeichnete Verkehrskurve</translation>
+    </message>
+    <message>
+        <source>Add traffic scenario %1</source>
+        <translation>Verkehrsszenario %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Redraw traffic scenario %1</source>
+        <translation>Verkehrsszenario %1 neu zeichnen</translation>
     </message>
 </context>
 <context>
