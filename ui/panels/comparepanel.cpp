@@ -442,16 +442,22 @@ void ComparePanel::rebuildOutcomes()
 
 void ComparePanel::rebuildChart()
 {
-    auto *chart = new QChart;
-    chart->setTitle(tr("Total ready replicas: %1").arg(m_chartTraffic->currentText()));
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // one chart for the panel's life: series are replaced, axes rescaled
+    QChart *chart = m_chart->chart();
+    auto *x = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).value(0));
+    auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
+    if (!x || !y) {
+        chart->legend()->setAlignment(Qt::AlignBottom);
+        x = new QValueAxis(chart);
+        x->setTitleText(tr("hours"));
+        y = new QValueAxis(chart);
+        y->setTitleText(tr("replicas"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+    }
     const QString traffic = m_chartTraffic->currentText();
-    auto *x = new QValueAxis;
-    x->setTitleText(tr("hours"));
-    auto *y = new QValueAxis;
-    y->setTitleText(tr("replicas"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    chart->setTitle(tr("Total ready replicas: %1").arg(traffic));
+    chart->removeAllSeries();
     double maxX = 1, maxY = 1;
     auto add = [&](const QString &name, const AnalysisPtr &a) {
         const analysis::TrafficOutcome *o = a ? a->outcome(traffic) : nullptr;
@@ -476,9 +482,6 @@ void ComparePanel::rebuildChart()
     }
     x->setRange(0, maxX);
     y->setRange(0, std::ceil(maxY * 1.1));
-    QChart *old = m_chart->chart();
-    m_chart->setChart(chart);
-    delete old;
 }
 
 } // namespace headroom::ui
