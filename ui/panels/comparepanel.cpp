@@ -119,7 +119,11 @@ ComparePanel::ComparePanel(ScenarioDocument *document, AnalysisRunner *runner, Q
     side->addWidget(duplicate);
     side->addWidget(fromFile);
     side->addWidget(remove);
-    layout->addLayout(side);
+    auto *sideBox = new QWidget(this);
+    sideBox->setLayout(side);
+    sideBox->setMaximumWidth(240);
+    side->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(sideBox);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_diff = table({tr("Setting")}, split);
