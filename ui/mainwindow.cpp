@@ -3,6 +3,7 @@
 #include "core/model/scenarioio.h"
 #include "core/model/scenariopath.h"
 #include "ui/appsettings.h"
+#include "ui/canvas/topologycanvas.h"
 #include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/models/problemmodel.h"
@@ -24,6 +25,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
@@ -56,6 +58,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     createDocks();
     createActions();
     createAnalysis();
+    createCanvas();
     connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::diagnosticsChanged, this, &MainWindow::updateProblems);
@@ -153,6 +156,18 @@ void MainWindow::createAnalysis()
         m_computing->setToolTip(tr("Capacity plan over %n day(s), cost, and a simulation of each traffic scenario "
                                    "with its alerts and success metrics.", nullptr, analysis->plan.days));
     });
+}
+
+void MainWindow::createCanvas()
+{
+    m_canvas = new TopologyCanvas(this);
+    const int index = addWorkspacePage(m_canvas, tr("Topology"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_workspace->tabBar()->moveTab(index, 0);
+    m_workspace->setCurrentWidget(m_canvas);
+    connect(m_runner, &AnalysisRunner::analysisReady, m_canvas,
+            [this](const AnalysisPtr &analysis) { m_canvas->showAnalysis(m_document->scenario(), analysis); });
+    connect(m_canvas, &TopologyCanvas::fieldSelected, this, &MainWindow::selectField);
+    connect(m_tree, &ScenarioTreePanel::currentPathChanged, m_canvas, &TopologyCanvas::highlightPath);
 }
 
 void MainWindow::createDocks()

@@ -22,6 +22,7 @@ class PropertyEditor;
 class RecoveryBar;
 class ScenarioDocument;
 class ScenarioTreePanel;
+class TopologyCanvas;
 
 /// The console window: scenario tree, property editor, Problems and History docks, and the file
 /// workflow (new/open/save, recent files, autosave and recovery). It wires panels together and
@@ -49,6 +50,8 @@ public:
     AnalysisRunner *analysisRunner() const { return m_runner; }
     /// The central pages (topology, charts, comparison).
     QTabWidget *workspace() const { return m_workspace; }
+    /// The "Topology" page (the first one).
+    TopologyCanvas *topologyCanvas() const { return m_canvas; }
     /// Adds a page to the workspace, with a View menu entry and `shortcut` to show it.
     int addWorkspacePage(QWidget *page, const QString &title, const QKeySequence &shortcut = {});
     /// Shows the workspace page with this title (case-insensitive, without '&') or 1-based number.
@@ -73,6 +76,7 @@ private:
     void createActions();
     void createDocks();
     void createAnalysis();
+    void createCanvas();
     void newFile();
     void open();
     bool save();
@@ -95,6 +99,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QTabWidget *m_workspace = nullptr;
     AnalysisRunner *m_runner = nullptr;
+    TopologyCanvas *m_canvas = nullptr;
     QLabel *m_computing = nullptr;
     QUndoView *m_history = nullptr;
     QMenu *m_recentMenu = nullptr;
