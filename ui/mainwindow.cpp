@@ -1,9 +1,12 @@
 #include "ui/mainwindow.h"
 
+#include "core/connect/secretstore.h"
 #include "core/model/scenarioio.h"
 #include "core/model/scenariopath.h"
 #include "ui/appsettings.h"
+#include "ui/canvas/clustermap.h"
 #include "ui/canvas/topologycanvas.h"
+#include "ui/dialogs/connectionsdialog.h"
 #include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/models/problemmodel.h"
@@ -170,6 +173,27 @@ void MainWindow::createCanvas()
     connect(m_tree, &ScenarioTreePanel::currentPathChanged, m_canvas, &TopologyCanvas::highlightPath);
 }
 
+void MainWindow::showConnections()
+{
+    auto *secrets = findChild<connect::SecretStore *>();
+    if (!secrets)
+        secrets = new connect::KeychainSecretStore(this);
+    ConnectionsDialog dialog(secrets, this);
+    connect(&dialog, &ConnectionsDialog::clusterImported, this,
+            [this](const model::Scenario &scenario, const connect::ClusterSnapshot &snapshot) {
+                m_canvas->setClusterMap(clusterMapFromSnapshot(snapshot));
+                if (!maybeSave())
+                    return;
+                m_openProblems.clear();
+                m_document->reset(scenario, QString());
+                statusBar()->showMessage(tr("Imported %n node(s) from %1 as a new scenario", nullptr,
+                                            int(snapshot.nodes.size()))
+                                             .arg(snapshot.context),
+                                         8000);
+            });
+    dialog.exec();
+}
+
 void MainWindow::createDocks()
 {
     m_problems = new ProblemsPanel(this);
@@ -201,6 +225,9 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Connections…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+                    &MainWindow::showConnections);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -77,6 +77,7 @@ private:
     void createDocks();
     void createAnalysis();
     void createCanvas();
+    void showConnections();
     void newFile();
     void open();
     bool save();
