@@ -169,6 +169,8 @@ void MainWindow::createCanvas()
     m_workspace->setCurrentWidget(m_canvas);
     connect(m_runner, &AnalysisRunner::analysisReady, m_canvas,
             [this](const AnalysisPtr &analysis) { m_canvas->showAnalysis(m_document->scenario(), analysis); });
+    connect(m_document, &ScenarioDocument::documentReset, m_canvas,
+            [this] { m_canvas->showScenario(m_document->scenario()); });
     connect(m_canvas, &TopologyCanvas::fieldSelected, this, &MainWindow::selectField);
     connect(m_tree, &ScenarioTreePanel::currentPathChanged, m_canvas, &TopologyCanvas::highlightPath);
 }

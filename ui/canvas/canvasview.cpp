@@ -24,6 +24,7 @@ CanvasView::CanvasView(QWidget *parent) : QGraphicsView(parent)
 void CanvasView::zoomBy(qreal factor)
 {
     const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    m_autoFit = false;
     if (std::abs(target - zoom()) < 1e-9)
         return;
     scale(target / zoom(), target / zoom());
@@ -32,6 +33,7 @@ void CanvasView::zoomBy(qreal factor)
 
 void CanvasView::fitAll()
 {
+    m_autoFit = true;
     if (!scene())
         return;
     fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
@@ -39,6 +41,13 @@ void CanvasView::fitAll()
     if (clamped != zoom())
         scale(clamped / zoom(), clamped / zoom());
     emit zoomChanged(zoom());
+}
+
+void CanvasView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_autoFit)
+        fitAll();
 }
 
 void CanvasView::wheelEvent(QWheelEvent *event)

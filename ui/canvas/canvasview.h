@@ -19,7 +19,7 @@ public:
     qreal zoom() const { return transform().m11(); }
     /// Zooms by `factor` around the view centre (or under the mouse for the wheel), within the limits.
     void zoomBy(qreal factor);
-    /// Shows the whole scene.
+    /// Shows the whole scene, and keeps doing so on resizes until the user zooms.
     void fitAll();
 
 signals:
@@ -28,6 +28,10 @@ signals:
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    bool m_autoFit = true;
 };
 
 } // namespace headroom::ui

@@ -121,6 +121,13 @@ void TopologyCanvas::showAnalysis(const model::Scenario &scenario, const Analysi
     }
 }
 
+void TopologyCanvas::showScenario(const model::Scenario &scenario)
+{
+    m_scenario = scenario;
+    if (m_scene->setScenario(scenario) && !isShowingCluster())
+        m_view->fitAll();
+}
+
 void TopologyCanvas::updateTrafficChoices()
 {
     QStringList names;

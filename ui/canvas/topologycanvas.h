@@ -38,6 +38,8 @@ public:
     /// Follows a new analysis of `scenario`: rebuilds the items only when the shape of the
     /// topology changed, else updates figures and colours in place.
     void showAnalysis(const model::Scenario &scenario, const AnalysisPtr &analysis);
+    /// Shows the topology of `scenario` before (or without) an analysis: structure, no figures.
+    void showScenario(const model::Scenario &scenario);
     /// Which traffic scenario and tick the figures show (tick < 0 = its peak).
     void setMoment(FigureMoment moment);
     /// Shows an imported (or generated) cluster in the cluster view and switches to it.

@@ -19,7 +19,7 @@ UtilizationLegend::UtilizationLegend(QWidget *parent) : QWidget(parent)
 
 QSize UtilizationLegend::sizeHint() const
 {
-    return {fontMetrics().horizontalAdvance(tr("Utilization")) + 300, fontMetrics().height() + 8};
+    return {fontMetrics().horizontalAdvance(tr("Utilization")) + 320, fontMetrics().height() + 8};
 }
 
 void UtilizationLegend::paintEvent(QPaintEvent *)
@@ -31,7 +31,7 @@ void UtilizationLegend::paintEvent(QPaintEvent *)
     int x = 0;
     const QString title = tr("Utilization");
     p.drawText(QRect(x, 0, fm.horizontalAdvance(title), h), Qt::AlignVCenter, title);
-    x += fm.horizontalAdvance(title) + 8;
+    x += fm.horizontalAdvance(title) + 14 + fm.horizontalAdvance(QStringLiteral("0"));
     const QRect bar(x, h / 2 - 5, 160, 10);
     QLinearGradient gradient(bar.topLeft(), bar.topRight());
     for (int i = 0; i <= 20; ++i)
