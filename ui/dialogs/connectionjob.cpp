@@ -78,7 +78,11 @@ void ConnectionJob::testConnection()
         connect::KubeClient *client = kubeClient(&error);
         if (!client)
             return finish(false, error);
-        client->get(u"/version"_s).then(client, [this](const model::Result<connect::KubeResponse> &r) {
+        m_client = client;
+        m_request = client->get(u"/version"_s).then(client, [this, self = QPointer(this)](
+                                                                 const model::Result<connect::KubeResponse> &r) {
+            if (!self || m_finished)
+                return;
             if (!r)
                 return finish(false, r.errorString());
             finish(true, tr("Kubernetes %1 answers").arg(r->object.value(u"gitVersion"_s).toString()));
@@ -91,7 +95,11 @@ void ConnectionJob::testConnection()
         auto *prometheus = new connect::PrometheusClient(QUrl(m_connection.endpoint), m_http, m_http);
         if (!m_secret.isEmpty())
             prometheus->setBearerToken(m_secret);
-        prometheus->query(u"1"_s).then(m_http.data(), [this](const model::Result<connect::PromQueryResult> &r) {
+        m_client = m_http;
+        m_request = prometheus->query(u"1"_s).then(m_http.data(), [this, self = QPointer(this)](
+                                                                      const model::Result<connect::PromQueryResult> &r) {
+            if (!self || m_finished)
+                return;
             finish(r.ok(), r ? tr("Prometheus answers queries") : r.errorString());
         });
         return;
@@ -128,7 +136,11 @@ void ConnectionJob::importCluster()
     connect::KubeClient *client = kubeClient(&error);
     if (!client)
         return finish(false, error);
-    connect::fetchClusterSnapshot(client, 500).then(client, [this](const model::Result<connect::ClusterSnapshot> &r) {
+    m_client = client;
+    m_request = connect::fetchClusterSnapshot(client, 500).then(client, [this, self = QPointer(this)](
+                                                                            const model::Result<connect::ClusterSnapshot> &r) {
+        if (!self || m_finished)
+            return;
         if (!r)
             return finish(false, r.errorString());
         emit imported(r.value());
@@ -138,8 +150,12 @@ void ConnectionJob::importCluster()
 
 void ConnectionJob::cancel()
 {
-    delete m_kube.data();
-    delete m_http.data();
+    if (m_client && !m_request.isFinished()) {
+        QObject *client = m_client;
+        client->disconnect(this);
+        client->setParent(nullptr);
+        m_request.then([client] { client->deleteLater(); });
+    }
     delete m_socket.data();
     if (!m_finished) {
         m_finished = true;

@@ -3,6 +3,7 @@
 #include "core/connect/clusterimport.h"
 #include "ui/dialogs/connectionlist.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
 
@@ -46,6 +47,11 @@ private:
     QString m_secret;
     QPointer<connect::KubeClient> m_kube;
     QPointer<connect::HttpClient> m_http;
+    /// The connector with a request in flight and the end of that request. A connector must not
+    /// be destroyed while its continuations are pending, so cancel() detaches it and it deletes
+    /// itself once the request is over.
+    QPointer<QObject> m_client;
+    QFuture<void> m_request;
     QPointer<QTcpSocket> m_socket;
     bool m_finished = false;
 };
