@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ClusterNodeItem</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, %3 %4&lt;br&gt;%5 pods of %6 allocatable&lt;br&gt;CPU requested: %7 of allocatable&lt;br&gt;&lt;i&gt;Source: the imported cluster snapshot (nodes and pods lists).&lt;/i&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, %3 %4&lt;br&gt;%5 Pods von %6 zuweisbaren&lt;br&gt;Angeforderte CPU: %7 der zuweisbaren&lt;br&gt;&lt;i&gt;Quelle: der importierte Cluster-Schnappschuss (Node- und Pod-Listen).&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1 · %2/%3 pods · %4 m CPU</source>
+        <translation>%1 · %2/%3 Pods · %4 m CPU</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterScene</name>
+    <message numerus="yes">
+        <source>%1 — %n node(s)</source>
+        <translation>
+            <numerusform>%1 — %n Node</numerusform>
+            <numerusform>%1 — %n Nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no zone</source>
+        <translation>keine Zone</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n pod(s)</source>
+        <translation>
+            <numerusform>, %n Pod</numerusform>
+            <numerusform>, %n Pods</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no region</source>
+        <translation>keine Region</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) not scheduled on any node</source>
+        <translation>
+            <numerusform>%n Pod auf keinem Node eingeplant</numerusform>
+            <numerusform>%n Pods auf keinem Node eingeplant</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SetFieldCommand</name>
     <message>
         <source>Clear %1</source>
@@ -10,6 +53,329 @@
     <message>
         <source>Set %1 to %2</source>
         <translation>%1 auf %2 setzen</translation>
+    </message>
+</context>
+<context>
+    <name>TopologyFigures</name>
+    <message>
+        <source>not simulated</source>
+        <translation>nicht simuliert</translation>
+    </message>
+    <message>
+        <source>This tier has no timeline in the analysis.</source>
+        <translation>Diese Schicht hat keinen Zeitverlauf in der Analyse.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 replicas</source>
+        <translation>%1 / %2 Replikas</translation>
+    </message>
+    <message>
+        <source>CPU %1</source>
+        <translation>CPU %1</translation>
+    </message>
+    <message>
+        <source>p95 %1 ms</source>
+        <translation>p95 %1 ms</translation>
+    </message>
+    <message>
+        <source>p95 unbounded</source>
+        <translation>p95 unbegrenzt</translation>
+    </message>
+    <message>
+        <source>headroom %1 replicas</source>
+        <translation>Reserve %1 Replikas</translation>
+    </message>
+    <message>
+        <source>Ready replicas: %1 of at most %2 (autoscaling.maxReplicas).</source>
+        <translation>Bereite Replikas: %1 von höchstens %2 (autoscaling.maxReplicas).</translation>
+    </message>
+    <message>
+        <source>CPU utilization: %1 of the requested CPU, averaged over ready pods (colour).</source>
+        <translation>CPU-Auslastung: %1 der angeforderten CPU, gemittelt über bereite Pods (Farbe).</translation>
+    </message>
+    <message>
+        <source>p95 latency: M/M/c estimate from the service time and %1 workers per replica.</source>
+        <translation>p95-Latenz: M/M/c-Schätzung aus der Bedienzeit und %1 Workern je Replika.</translation>
+    </message>
+    <message>
+        <source>Demand reaching the tier: %1 per second.</source>
+        <translation>Nachfrage an der Schicht: %1 pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>Headroom: replicas the autoscaler may still add before maxReplicas.</source>
+        <translation>Reserve: Replikas, die der Autoscaler bis maxReplicas noch hinzufügen darf.</translation>
+    </message>
+    <message>
+        <source>Source: topology model, shares from spec.regions, users from spec.demand.</source>
+        <translation>Quelle: Topologiemodell, Anteile aus spec.regions, Nutzer aus spec.demand.</translation>
+    </message>
+    <message>
+        <source>%1 users</source>
+        <translation>%1 Nutzer</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anfr./s</translation>
+    </message>
+    <message>
+        <source>Concurrent users today: %1.</source>
+        <translation>Gleichzeitige Nutzer heute: %1.</translation>
+    </message>
+    <message>
+        <source>Requests per second: users x %1 requests per user per second.</source>
+        <translation>Anfragen pro Sekunde: Nutzer x %1 Anfragen pro Nutzer und Sekunde.</translation>
+    </message>
+    <message>
+        <source>%1 % of global</source>
+        <translation>%1 % des globalen Verkehrs</translation>
+    </message>
+    <message>
+        <source>≈ %1 users</source>
+        <translation>≈ %1 Nutzer</translation>
+    </message>
+    <message>
+        <source>Share of its group: %1 %.</source>
+        <translation>Anteil an ihrer Gruppe: %1 %.</translation>
+    </message>
+    <message>
+        <source>Share of global traffic: %1 % (group share x region share, normalised).</source>
+        <translation>Anteil am globalen Verkehr: %1 % (Gruppenanteil x Regionsanteil, normiert).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n region(s)</source>
+        <translation>
+            <numerusform>%n Region</numerusform>
+            <numerusform>%n Regionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Share of global traffic: %1 %.</source>
+        <translation>Anteil am globalen Verkehr: %1 %.</translation>
+    </message>
+    <message>
+        <source>Source: cache model (Zipf working set, Che&apos;s approximation) at today&apos;s demand.</source>
+        <translation>Quelle: Cache-Modell (Zipf-Arbeitsmenge, Che-Näherung) bei heutiger Nachfrage.</translation>
+    </message>
+    <message>
+        <source>hit %1 %</source>
+        <translation>Treffer %1 %</translation>
+    </message>
+    <message>
+        <source>%1/s in, %2/s miss</source>
+        <translation>%1/s ein, %2/s Fehlzugriffe</translation>
+    </message>
+    <message>
+        <source>Cache level %1</source>
+        <translation>Cache-Ebene %1</translation>
+    </message>
+    <message>
+        <source>Hit ratio: %1 % of the requests arriving here%2.</source>
+        <translation>Trefferquote: %1 % der hier ankommenden Anfragen%2.</translation>
+    </message>
+    <message>
+        <source> (fixed in the scenario)</source>
+        <translation> (im Szenario festgelegt)</translation>
+    </message>
+    <message>
+        <source>Arriving: %1 requests/s; passed on: %2/s.</source>
+        <translation>Ankommend: %1 Anfragen/s; weitergereicht: %2/s.</translation>
+    </message>
+    <message>
+        <source>Copies: %1, each holding %2 objects.</source>
+        <translation>Kopien: %1, jede mit %2 Objekten.</translation>
+    </message>
+    <message>
+        <source>Source: Redis Cluster layout (redis-cli --cluster create) and memory model.</source>
+        <translation>Quelle: Redis-Cluster-Aufteilung (redis-cli --cluster create) und Speichermodell.</translation>
+    </message>
+    <message>
+        <source>memory unknown</source>
+        <translation>Speicher unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 / %2 GiB</source>
+        <translation>%1 / %2 GiB</translation>
+    </message>
+    <message>
+        <source>Redis master %1</source>
+        <translation>Redis-Master %1</translation>
+    </message>
+    <message>
+        <source>Hash slots %1 (%2 of 16384).</source>
+        <translation>Hash-Slots %1 (%2 von 16384).</translation>
+    </message>
+    <message>
+        <source>Memory: %1, %2 of maxmemory (colour).</source>
+        <translation>Speicher: %1, %2 von maxmemory (Farbe).</translation>
+    </message>
+    <message>
+        <source>Replicas: %1, holding the same bytes.</source>
+        <translation>Replikas: %1, mit denselben Daten.</translation>
+    </message>
+    <message>
+        <source>slots %1</source>
+        <translation>Slots %1</translation>
+    </message>
+    <message>
+        <source>replica of master %1</source>
+        <translation>Replika von Master %1</translation>
+    </message>
+    <message>
+        <source>quorum %1 of %2</source>
+        <translation>Quorum %1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>tolerates %n loss(es)</source>
+        <translation>
+            <numerusform>verkraftet %n Ausfall</numerusform>
+            <numerusform>verkraftet %n Ausfälle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sentinel %1</source>
+        <translation>Sentinel %1</translation>
+    </message>
+    <message>
+        <source>Quorum: %1 sentinels must agree the master is down.</source>
+        <translation>Quorum: %1 Sentinels müssen sich einig sein, dass der Master ausgefallen ist.</translation>
+    </message>
+    <message>
+        <source>Failover needs %1 votes (max of quorum and majority).</source>
+        <translation>Ein Failover braucht %1 Stimmen (Maximum aus Quorum und Mehrheit).</translation>
+    </message>
+    <message>
+        <source>Sentinels that may fail with failover still possible: %1.</source>
+        <translation>Sentinels, die ausfallen dürfen, ohne das Failover zu verhindern: %1.</translation>
+    </message>
+    <message>
+        <source>Source: database model at today&apos;s demand after the caches.</source>
+        <translation>Quelle: Datenbankmodell bei heutiger Nachfrage hinter den Caches.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 clients</source>
+        <translation>%1 / %2 Clients</translation>
+    </message>
+    <message>
+        <source>Client connections: ready app replicas x %1 per replica, of %2 accepted (colour).</source>
+        <translation>Client-Verbindungen: bereite App-Replikas x %1 je Replika, von %2 zulässigen (Farbe).</translation>
+    </message>
+    <message>
+        <source>Source: simulation of the chosen traffic scenario at the chosen moment.</source>
+        <translation>Quelle: Simulation des gewählten Verkehrsszenarios zum gewählten Zeitpunkt.</translation>
+    </message>
+    <message>
+        <source>%1 writes/s</source>
+        <translation>%1 Schreibvorgänge/s</translation>
+    </message>
+    <message>
+        <source>lag %1 ms</source>
+        <translation>Verzögerung %1 ms</translation>
+    </message>
+    <message>
+        <source>Writes: %1/s, %2 of the write ceiling per primary (colour).</source>
+        <translation>Schreibvorgänge: %1/s, %2 der Schreibgrenze je Primary (Farbe).</translation>
+    </message>
+    <message>
+        <source>Replication lag: %1 ms (budget %2 ms).</source>
+        <translation>Replikationsverzögerung: %1 ms (Budget %2 ms).</translation>
+    </message>
+    <message>
+        <source>Server connections needed: %1.</source>
+        <translation>Benötigte Serververbindungen: %1.</translation>
+    </message>
+    <message>
+        <source>%1 reads/s</source>
+        <translation>%1 Lesevorgänge/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reads of %1 split evenly over its %n replica(s).</source>
+        <translation>
+            <numerusform>Lesevorgänge von %1, gleichmäßig auf seine %n Replika verteilt.</numerusform>
+            <numerusform>Lesevorgänge von %1, gleichmäßig auf seine %n Replikas verteilt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read utilization: %1 of the replicas&apos; read capacity (colour).</source>
+        <translation>Leseauslastung: %1 der Lesekapazität der Replikas (Farbe).</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>aus %1</translation>
+    </message>
+    <message>
+        <source>Extraction uses a share of each source replica&apos;s read capacity.</source>
+        <translation>Die Extraktion nutzt einen Teil der Lesekapazität jeder Quell-Replika.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; at its peak, %2</source>
+        <translation>„%1“ zur Spitze, %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; at %2</source>
+        <translation>„%1“ um %2</translation>
+    </message>
+    <message>
+        <source>Source: autoscaling simulation of &apos;%1&apos; at %2 (tick %3).</source>
+        <translation>Quelle: Autoscaling-Simulation von „%1“ um %2 (Takt %3).</translation>
+    </message>
+</context>
+<context>
+    <name>TopologyGraph</name>
+    <message>
+        <source>Browser cache</source>
+        <translation>Browser-Cache</translation>
+    </message>
+    <message>
+        <source>CDN</source>
+        <translation>CDN</translation>
+    </message>
+    <message>
+        <source>In-memory cache</source>
+        <translation>In-Memory-Cache</translation>
+    </message>
+    <message>
+        <source>Redis cache</source>
+        <translation>Redis-Cache</translation>
+    </message>
+    <message>
+        <source>Redis master %1</source>
+        <translation>Redis-Master %1</translation>
+    </message>
+    <message>
+        <source>Sentinel %1</source>
+        <translation>Sentinel %1</translation>
+    </message>
+    <message>
+        <source>Replica %1.%2</source>
+        <translation>Replika %1.%2</translation>
+    </message>
+    <message>
+        <source>pooling proxy</source>
+        <translation>Pooling-Proxy</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>Primary</translation>
+    </message>
+    <message>
+        <source>read replica</source>
+        <translation>Lese-Replika</translation>
+    </message>
+    <message>
+        <source>analytics copy</source>
+        <translation>Analysekopie</translation>
+    </message>
+    <message>
+        <source>Global balancer</source>
+        <translation>Globaler Balancer</translation>
+    </message>
+    <message>
+        <source>global balancer</source>
+        <translation>globaler Balancer</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>Ebene %1</translation>
     </message>
 </context>
 <context>
@@ -211,6 +577,159 @@
     <message>
         <source>replicas</source>
         <translation>Replikate</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::ConnectionJob</name>
+    <message>
+        <source>Kubernetes %1 answers</source>
+        <translation>Kubernetes %1 antwortet</translation>
+    </message>
+    <message>
+        <source>Prometheus answers queries</source>
+        <translation>Prometheus beantwortet Abfragen</translation>
+    </message>
+    <message>
+        <source>Cannot read a host and port from &quot;%1&quot;</source>
+        <translation>Aus „%1“ lassen sich Host und Port nicht lesen</translation>
+    </message>
+    <message>
+        <source>%1:%2 accepts connections</source>
+        <translation>%1:%2 nimmt Verbindungen an</translation>
+    </message>
+    <message>
+        <source>No answer within 10 s</source>
+        <translation>Keine Antwort innerhalb von 10 s</translation>
+    </message>
+    <message>
+        <source>Only a Kubernetes connection can be imported</source>
+        <translation>Nur eine Kubernetes-Verbindung kann importiert werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n node(s)</source>
+        <translation>
+            <numerusform>%n Node importiert</numerusform>
+            <numerusform>%n Nodes importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::ConnectionsDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>No usable keychain (%1): secrets are kept for this session only; nothing is written to disk.</source>
+        <translation>Kein nutzbarer Schlüsselbund (%1): Geheimnisse werden nur für diese Sitzung behalten; nichts wird auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Kubernetes context</source>
+        <translation>Kubernetes-Kontext</translation>
+    </message>
+    <message>
+        <source>Prometheus URL</source>
+        <translation>Prometheus-URL</translation>
+    </message>
+    <message>
+        <source>Redis seed</source>
+        <translation>Redis-Startknoten</translation>
+    </message>
+    <message>
+        <source>PostgreSQL DSN</source>
+        <translation>PostgreSQL-DSN</translation>
+    </message>
+    <message>
+        <source>Kubernetes: a context of the kubeconfig; Prometheus: http(s)://host:port; Redis: host:port of any node; PostgreSQL: a DSN without the password</source>
+        <translation>Kubernetes: ein Kontext der kubeconfig; Prometheus: http(s)://host:port; Redis: host:port eines beliebigen Knotens; PostgreSQL: ein DSN ohne Passwort</translation>
+    </message>
+    <message>
+        <source>$KUBECONFIG or ~/.kube/config</source>
+        <translation>$KUBECONFIG oder ~/.kube/config</translation>
+    </message>
+    <message>
+        <source>stored in the keychain, never in a file</source>
+        <translation>wird im Schlüsselbund gespeichert, nie in einer Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Kube&amp;config:</source>
+        <translation>Kube&amp;config:</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpunkt:</translation>
+    </message>
+    <message>
+        <source>&amp;Token or password:</source>
+        <translation>&amp;Token oder Passwort:</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Cluster…</source>
+        <translation>Aus Cluster &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>connection %1</source>
+        <translation>Verbindung %1</translation>
+    </message>
+    <message>
+        <source>a secret is stored; type to replace it</source>
+        <translation>ein Geheimnis ist gespeichert; zum Ersetzen eintippen</translation>
+    </message>
+    <message>
+        <source>The secret was not stored: %1</source>
+        <translation>Das Geheimnis wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The secret is stored in the keychain as &quot;%1&quot;.</source>
+        <translation>Das Geheimnis ist im Schlüsselbund als „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>No usable keychain: the secret is kept for this session only; nothing was written to disk. Enter it again after a restart.</source>
+        <translation>Kein nutzbarer Schlüsselbund: Das Geheimnis wird nur für diese Sitzung behalten; nichts wurde auf die Festplatte geschrieben. Nach einem Neustart erneut eingeben.</translation>
+    </message>
+    <message>
+        <source>Importing from %1…</source>
+        <translation>Importiere aus %1…</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>Teste %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -455,6 +974,21 @@
         <source>Add Variant from &amp;File…</source>
         <translation>Variante aus &amp;Datei hinzufügen…</translation>
     </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topologie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n node(s) from %1 as a new scenario</source>
+        <translation>
+            <numerusform>%n Node aus %1 als neues Szenario importiert</numerusform>
+            <numerusform>%n Nodes aus %1 als neues Szenario importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Verbindungen…</translation>
+    </message>
 </context>
 <context>
     <name>headroom::ui::ProblemModel</name>
@@ -618,6 +1152,53 @@
     </message>
 </context>
 <context>
+    <name>headroom::ui::TopologyCanvas</name>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s topology: balancers, regions, tiers, caches, Redis and databases with live figures</source>
+        <translation>Die Topologie des Szenarios: Balancer, Regionen, Schichten, Caches, Redis und Datenbanken mit aktuellen Zahlen</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>The imported cluster: nodes by region and zone, pods as dots coloured by workload</source>
+        <translation>Der importierte Cluster: Nodes nach Region und Zone, Pods als Punkte in der Farbe ihres Workloads</translation>
+    </message>
+    <message>
+        <source>Traffic:</source>
+        <translation>Verkehr:</translation>
+    </message>
+    <message>
+        <source>The simulated traffic scenario whose figures the tiers and the proxy show</source>
+        <translation>Das simulierte Verkehrsszenario, dessen Zahlen Schichten und Proxy zeigen</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Spitze</translation>
+    </message>
+    <message>
+        <source>Show the moment with the most ready replicas; uncheck to choose a time with the slider</source>
+        <translation>Den Zeitpunkt mit den meisten bereiten Replikas zeigen; abwählen, um mit dem Schieberegler eine Zeit zu wählen</translation>
+    </message>
+    <message>
+        <source>Time of the simulated day the figures show</source>
+        <translation>Uhrzeit des simulierten Tages, den die Zahlen zeigen</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show everything (F, Ctrl+0)</source>
+        <translation>Alles zeigen (F, Strg+0)</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::TrafficCurveEditor</name>
     <message>
         <source>Draw the demand multiplier over the simulation window: drag on empty space to draw freehand, drag a point to move it, double-click a point to remove it.</source>
@@ -626,6 +1207,21 @@
     <message>
         <source>%1 h</source>
         <translation>%1 h</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::UtilizationLegend</name>
+    <message>
+        <source>Utilization colour: the share of capacity in use at the chosen moment. Green has room, amber approaches the usual autoscaling targets (%1 %), red is at or beyond saturation (%2 %+). Grey nodes have no utilization figure.</source>
+        <translation>Auslastungsfarbe: der genutzte Anteil der Kapazität zum gewählten Zeitpunkt. Grün hat Luft, Bernstein nähert sich den üblichen Autoscaling-Zielen (%1 %), Rot ist an oder über der Sättigung (%2 %+). Graue Knoten haben keine Auslastungszahl.</translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation>Auslastung</translation>
+    </message>
+    <message>
+        <source>no figure</source>
+        <translation>keine Zahl</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,12 @@
 #include "ui/mainwindow.h"
 
+#include "core/connect/secretstore.h"
 #include "core/model/scenarioio.h"
 #include "core/model/scenariopath.h"
 #include "ui/appsettings.h"
+#include "ui/canvas/clustermap.h"
+#include "ui/canvas/topologycanvas.h"
+#include "ui/dialogs/connectionsdialog.h"
 #include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/models/problemmodel.h"
@@ -28,6 +32,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
@@ -62,6 +67,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     createAnalysis();
     createWhatIf();
     createCompare();
+    createCanvas();
     connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::diagnosticsChanged, this, &MainWindow::updateProblems);
@@ -209,6 +215,41 @@ void MainWindow::createCompare()
     edit->addAction(tr("Add Variant from &File…"), m_compare, &ComparePanel::addFromFileDialog);
 }
 
+void MainWindow::createCanvas()
+{
+    m_canvas = new TopologyCanvas(this);
+    const int index = addWorkspacePage(m_canvas, tr("Topology"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_workspace->tabBar()->moveTab(index, 0);
+    m_workspace->setCurrentWidget(m_canvas);
+    connect(m_runner, &AnalysisRunner::analysisReady, m_canvas,
+            [this](const AnalysisPtr &analysis) { m_canvas->showAnalysis(m_document->scenario(), analysis); });
+    connect(m_document, &ScenarioDocument::documentReset, m_canvas,
+            [this] { m_canvas->showScenario(m_document->scenario()); });
+    connect(m_canvas, &TopologyCanvas::fieldSelected, this, &MainWindow::selectField);
+    connect(m_tree, &ScenarioTreePanel::currentPathChanged, m_canvas, &TopologyCanvas::highlightPath);
+}
+
+void MainWindow::showConnections()
+{
+    auto *secrets = findChild<connect::SecretStore *>();
+    if (!secrets)
+        secrets = new connect::KeychainSecretStore(this);
+    ConnectionsDialog dialog(secrets, this);
+    connect(&dialog, &ConnectionsDialog::clusterImported, this,
+            [this](const model::Scenario &scenario, const connect::ClusterSnapshot &snapshot) {
+                m_canvas->setClusterMap(clusterMapFromSnapshot(snapshot));
+                if (!maybeSave())
+                    return;
+                m_openProblems.clear();
+                m_document->reset(scenario, QString());
+                statusBar()->showMessage(tr("Imported %n node(s) from %1 as a new scenario", nullptr,
+                                            int(snapshot.nodes.size()))
+                                             .arg(snapshot.context),
+                                         8000);
+            });
+    dialog.exec();
+}
+
 void MainWindow::createDocks()
 {
     m_problems = new ProblemsPanel(this);
@@ -240,6 +281,9 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Connections…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+                    &MainWindow::showConnections);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -26,6 +26,7 @@ class RecoveryBar;
 class ScenarioDocument;
 class ScenarioTreePanel;
 class WhatIfPanel;
+class TopologyCanvas;
 
 /// The console window: scenario tree, property editor, Problems and History docks, and the file
 /// workflow (new/open/save, recent files, autosave and recovery). It wires panels together and
@@ -58,6 +59,8 @@ public:
     CommandPalette *commandPalette() const { return m_palette; }
     /// The central pages (topology, charts, comparison).
     QTabWidget *workspace() const { return m_workspace; }
+    /// The "Topology" page (the first one).
+    TopologyCanvas *topologyCanvas() const { return m_canvas; }
     /// Adds a page to the workspace, with a View menu entry and `shortcut` to show it.
     int addWorkspacePage(QWidget *page, const QString &title, const QKeySequence &shortcut = {});
     /// Shows the workspace page with this title (case-insensitive, without '&') or 1-based number.
@@ -84,6 +87,8 @@ private:
     void createAnalysis();
     void createWhatIf();
     void createCompare();
+    void createCanvas();
+    void showConnections();
     void newFile();
     void open();
     bool save();
@@ -106,6 +111,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QTabWidget *m_workspace = nullptr;
     AnalysisRunner *m_runner = nullptr;
+    TopologyCanvas *m_canvas = nullptr;
     QLabel *m_computing = nullptr;
     WhatIfPanel *m_whatIf = nullptr;
     AlertsPanel *m_alerts = nullptr;

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "ui/canvas/topologygraph.h"
+
+#include <QGraphicsItem>
+#include <QStringList>
+
+#include <optional>
+
+namespace headroom::ui {
+
+struct NodeFigures;
+
+/// One node of the topology canvas: a card with a utilization colour bar, its title, and the
+/// live figures of the current analysis. Selectable; draws only (the scene owns the logic).
+class TopologyNodeItem final : public QGraphicsItem {
+public:
+    enum { Type = UserType + 1 };
+    static constexpr qreal kWidth = 168;
+    static constexpr qreal kHeight = 92;
+
+    explicit TopologyNodeItem(const NodeSpec &spec);
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    const QString &key() const { return m_spec.key; }
+    const QString &path() const { return m_spec.path; }
+    NodeKind kind() const { return m_spec.kind; }
+    QString title() const { return m_spec.title; }
+    const QStringList &lines() const { return m_lines; }
+    std::optional<double> utilization() const { return m_utilization; }
+    /// The colour of the utilization bar (UtilizationScale).
+    QColor colour() const;
+
+    /// Replaces the title (a rename) and repaints when it changed.
+    void setSpec(const NodeSpec &spec);
+    /// Replaces the figures and repaints when they changed.
+    void setFigures(const NodeFigures &figures);
+    /// Figures for a node the analysis does not cover (yet).
+    void clearFigures();
+
+private:
+    NodeSpec m_spec;
+    QStringList m_lines;
+    std::optional<double> m_utilization;
+};
+
+} // namespace headroom::ui
