@@ -6,6 +6,7 @@
 #include "ui/appsettings.h"
 #include "ui/canvas/clustermap.h"
 #include "ui/canvas/topologycanvas.h"
+#include "ui/charts/chartspanel.h"
 #include "ui/dialogs/connectionsdialog.h"
 #include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
@@ -18,11 +19,13 @@
 #include "ui/panels/recoverybar.h"
 #include "ui/panels/scenariotreepanel.h"
 #include "ui/panels/whatifpanel.h"
+#include "ui/report/reportexport.h"
 #include "ui/theme.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -66,6 +69,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     createActions();
     createAnalysis();
     createWhatIf();
+    createChartsAndReport();
     createCompare();
     createCanvas();
     connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -248,6 +252,38 @@ void MainWindow::showConnections()
                                          8000);
             });
     dialog.exec();
+}
+
+void MainWindow::createChartsAndReport()
+{
+    auto *chartsPage = new charts::ChartsPanel(m_document, this);
+    addWorkspacePage(chartsPage, tr("Charts"), QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_runner, &AnalysisRunner::analysisReady, chartsPage, &charts::ChartsPanel::setAnalysis);
+
+    // File > Export Report… / Export CSV…, placed before Quit.
+    QMenu *file = menuBar()->actions().constFirst()->menu();
+    QAction *quit = file->actions().constLast();
+    for (QAction *a : file->actions())
+        if (a->shortcuts().contains(QKeySequence(QKeySequence::Quit)))
+            quit = a;
+    auto *pdf = new QAction(tr("Export &Report…"), this);
+    pdf->setObjectName(QStringLiteral("exportReportAction"));
+    pdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(pdf, &QAction::triggered, this, [this] {
+        const QString path = report::exportReportInteractive(this, m_runner, m_document);
+        if (!path.isEmpty())
+            statusBar()->showMessage(tr("Report written to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    });
+    auto *csv = new QAction(tr("Export &CSV…"), this);
+    csv->setObjectName(QStringLiteral("exportCsvAction"));
+    connect(csv, &QAction::triggered, this, [this] {
+        const QString dir = report::exportCsvInteractive(this, m_runner, m_document);
+        if (!dir.isEmpty())
+            statusBar()->showMessage(tr("CSV files written to %1").arg(QDir::toNativeSeparators(dir)), 8000);
+    });
+    file->insertAction(quit, pdf);
+    file->insertAction(quit, csv);
+    file->insertSeparator(quit);
 }
 
 void MainWindow::createDocks()

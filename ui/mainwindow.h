@@ -89,6 +89,7 @@ private:
     void createCompare();
     void createCanvas();
     void showConnections();
+    void createChartsAndReport();
     void newFile();
     void open();
     bool save();

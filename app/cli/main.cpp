@@ -3,9 +3,11 @@
 
 #include "translations/translator.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 
 #include <array>
+#include <memory>
 
 using namespace headroom::cli;
 
@@ -54,7 +56,13 @@ void printUsage(QTextStream &stream)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // `report` draws charts (Qt Charts needs a QApplication), on the offscreen platform: no display.
+    const bool gui = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        gui ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("headroom-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HEADROOM_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("Headroom"));

@@ -1,0 +1,118 @@
+// LTTB on a year of 5-minute points, and the time from a finished analysis to the four charts
+// built and rendered once into a 1600x1000 image (the redraw after a what-if change).
+#include "ui/charts/chartbuilders.h"
+#include "ui/charts/chartcommon.h"
+#include "ui/charts/lttb.h"
+
+#include "core/model/scenarioio.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace headroom;
+
+namespace {
+
+const analysis::ScenarioAnalysis &webtools()
+{
+    static const analysis::ScenarioAnalysis a = [] {
+        analysis::AnalysisOptions o;
+        o.simulationDuration = std::chrono::hours(24); // a day of 15 s ticks: 5,760 points per series
+        o.traffic = {u"spike-10x"_s};
+        o.evaluateAlerts = false;
+        return analysis::analyze(model::defaultScenario(), o);
+    }();
+    return a;
+}
+
+void BM_LttbYearOfFiveMinutePoints(benchmark::State &state)
+{
+    std::vector<double> y(105'120);
+    for (std::size_t i = 0; i < y.size(); ++i)
+        y[i] = 1000 + 300 * std::sin(static_cast<double>(i) / 288.0 * 6.283) + (i % 9973 == 0 ? 5000 : 0);
+    for (auto _ : state) {
+        QList<QPointF> points = charts::lttbUniform(0, 300'000, y, charts::kChartPointBudget);
+        benchmark::DoNotOptimize(points.data());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(y.size()));
+}
+BENCHMARK(BM_LttbYearOfFiveMinutePoints)->Unit(benchmark::kMicrosecond);
+
+void BM_BuildFourCharts(benchmark::State &state)
+{
+    const analysis::ScenarioAnalysis &a = webtools();
+    const model::Scenario scenario = model::defaultScenario();
+    for (auto _ : state) {
+        auto demand = charts::demandChart(a, scenario);
+        auto replicas = charts::replicasChart(a);
+        auto traffic = charts::trafficChart(a, scenario, 0);
+        auto cost = charts::costChart(a);
+        benchmark::DoNotOptimize(cost.get());
+    }
+}
+BENCHMARK(BM_BuildFourCharts)->Unit(benchmark::kMillisecond);
+
+/// The redraw: four charts built and rendered once, as a 2x2 grid into a 1600x1000 image.
+void BM_BuildAndRenderFourCharts(benchmark::State &state)
+{
+    const analysis::ScenarioAnalysis &a = webtools();
+    const model::Scenario scenario = model::defaultScenario();
+    QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        std::unique_ptr<QChart> all[] = {charts::demandChart(a, scenario), charts::replicasChart(a),
+                                         charts::trafficChart(a, scenario, 0), charts::costChart(a)};
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        for (int i = 0; i < 4; ++i) {
+            const QRectF cell((i % 2) * 800, (i / 2) * 500, 800, 500);
+            charts::renderChart(*all[i], painter, cell, cell.size());
+        }
+        painter.end();
+        benchmark::DoNotOptimize(image.bits());
+    }
+}
+BENCHMARK(BM_BuildAndRenderFourCharts)->Unit(benchmark::kMillisecond);
+
+/// One chart (0 demand, 1 replicas, 2 simulation, 3 cost) built and rendered into an 800x500 image.
+void BM_BuildAndRenderOneChart(benchmark::State &state)
+{
+    const analysis::ScenarioAnalysis &a = webtools();
+    const model::Scenario scenario = model::defaultScenario();
+    QImage image(800, 500, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        std::unique_ptr<QChart> chart;
+        switch (state.range(0)) {
+        case 0: chart = charts::demandChart(a, scenario); break;
+        case 1: chart = charts::replicasChart(a); break;
+        case 2: chart = charts::trafficChart(a, scenario, 0); break;
+        default: chart = charts::costChart(a); break;
+        }
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        charts::renderChart(*chart, painter, QRectF(0, 0, 800, 500), QSizeF(800, 500));
+        painter.end();
+        benchmark::DoNotOptimize(image.bits());
+    }
+}
+BENCHMARK(BM_BuildAndRenderOneChart)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

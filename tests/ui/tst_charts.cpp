@@ -1,0 +1,216 @@
+// The charts: what the builders draw from an analysis, the chart view's hover and export, and
+// the charts page following new analyses.
+#include "ui/charts/chartbuilders.h"
+#include "ui/charts/chartspanel.h"
+#include "ui/charts/chartview.h"
+#include "ui/charts/lttb.h"
+#include "ui/document/analysisrunner.h"
+#include "ui/document/scenariodocument.h"
+
+#include "core/model/scenarioio.h"
+
+#include <QAreaSeries>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace headroom;
+
+class TestCharts : public QObject
+{
+    Q_OBJECT
+
+private:
+    model::Scenario m_scenario = model::defaultScenario();
+    analysis::ScenarioAnalysis m_analysis;
+
+    static QLineSeries *line(QChart &chart, const QString &name)
+    {
+        for (QAbstractSeries *s : chart.series())
+            if (s->name() == name)
+                return qobject_cast<QLineSeries *>(s);
+        return nullptr;
+    }
+    static int countType(QChart &chart, QAbstractSeries::SeriesType type)
+    {
+        int n = 0;
+        for (QAbstractSeries *s : chart.series())
+            n += s->type() == type ? 1 : 0;
+        return n;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        analysis::AnalysisOptions o;
+        o.planDays = 120;
+        o.simulationDuration = std::chrono::hours(3);
+        o.traffic = {u"steady"_s, u"spike-10x"_s};
+        m_analysis = analysis::analyze(m_scenario, o);
+        QCOMPARE(m_analysis.traffic.size(), std::size_t{2});
+        QVERIFY(m_analysis.cost.has_value());
+    }
+
+    void demandChartFollowsPlan()
+    {
+        auto chart = charts::demandChart(m_analysis, m_scenario);
+        QLineSeries *users = line(*chart, u"Concurrent users"_s);
+        QVERIFY(users);
+        QCOMPARE(users->count(), 120);
+        QCOMPARE(users->at(0).y(), m_analysis.plan.users.front());
+        QCOMPARE(users->at(119).y(), m_analysis.plan.users.back());
+        // The band (an area) and one shaded column per growth phase inside the horizon.
+        QVERIFY(countType(*chart, QAbstractSeries::SeriesTypeArea) >= 2);
+        QVERIFY(chart->toolTip().contains(u"growth rate"_s));
+        auto *band = qobject_cast<QAreaSeries *>(chart->series().at(chart->series().size() - 2));
+        QVERIFY(band);
+        QVERIFY(band->upperSeries()->at(100).y() > users->at(100).y());
+        QVERIFY(band->lowerSeries()->at(100).y() < users->at(100).y());
+    }
+
+    void replicasChartHasRequiredAndPlanned()
+    {
+        auto chart = charts::replicasChart(m_analysis);
+        QCOMPARE(chart->series().size(), static_cast<qsizetype>(2 * m_analysis.plan.tiers.size()));
+        const capacity::TierPlan &web = m_analysis.plan.tiers.front();
+        QLineSeries *planned = line(*chart, web.tierId + u" planned (min..max)"_s);
+        QVERIFY(planned);
+        QCOMPARE(planned->at(50).y(), double(web.plannedReplicas[50]));
+    }
+
+    void trafficChartShadesBreaches()
+    {
+        const int spike = m_analysis.traffic[1].name == u"spike-10x" ? 1 : 0;
+        auto chart = charts::trafficChart(m_analysis, m_scenario, spike);
+        QVERIFY(chart);
+        const autoscale::SimulationResult &sim = m_analysis.traffic[static_cast<std::size_t>(spike)].simulation;
+        QLineSeries *ready = line(*chart, sim.tiers.front().tierId + u" ready"_s);
+        QVERIFY(ready);
+        QCOMPARE(ready->count(), std::min<qsizetype>(sim.ticks, charts::kChartPointBudget));
+        QVERIFY(!charts::trafficChart(m_analysis, m_scenario, 7));
+    }
+
+    void breachIntervalsMerge()
+    {
+        autoscale::SimulationResult r;
+        r.startMs = 1000;
+        r.stepMs = 10;
+        r.ticks = 8;
+        autoscale::TierTimeline t;
+        t.p95LatencyMs = {100, 300, 400, 100, 100, std::numeric_limits<double>::infinity(), 250, 100};
+        r.tiers.push_back(t);
+        const auto b = charts::sloBreaches(r, 0, 200);
+        QCOMPARE(b.size(), std::size_t{2});
+        QCOMPARE(b[0].startMs, 1010);
+        QCOMPARE(b[0].endMs, 1030);
+        QCOMPARE(b[1].startMs, 1050);
+        QCOMPARE(b[1].endMs, 1070);
+        QVERIFY(charts::sloBreaches(r, 3, 200).empty());
+        QVERIFY(charts::sloBreaches(r, 0, 0).empty());
+    }
+
+    void costChartStacksAndThresholds()
+    {
+        auto chart = charts::costChart(m_analysis);
+        QVERIFY(line(*chart, u"Cost per user-month (right)"_s));
+        QVERIFY(countType(*chart, QAbstractSeries::SeriesTypeArea) >= 2);
+        // The stacked top equals the bill's daily total.
+        double top = 0;
+        for (QAbstractSeries *s : chart->series())
+            if (auto *area = qobject_cast<QAreaSeries *>(s))
+                top = std::max(top, area->upperSeries()->at(10).y());
+        QVERIFY(std::abs(top - m_analysis.cost->dailyCost[10]) < 1e-6 * std::max(1.0, top));
+        if (m_analysis.thresholds.warning.limit > 0)
+            QVERIFY(line(*chart, u"Warning %1 USD/day"_s.arg(m_analysis.thresholds.warning.limit, 0, 'f', 0)));
+    }
+
+    void viewSavesPngAndSvg()
+    {
+        charts::ChartView view;
+        view.resize(800, 500);
+        view.setChart(charts::replicasChart(m_analysis));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTemporaryDir dir;
+        const QString png = dir.filePath(u"chart.png"_s), svg = dir.filePath(u"chart.svg"_s);
+        QString error;
+        QVERIFY2(view.saveTo(png, &error), qPrintable(error));
+        QVERIFY2(view.saveTo(svg, &error), qPrintable(error));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800);
+        // Not a blank image: the lines and labels put dark pixels on it.
+        int dark = 0;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
+        QVERIFY(dark > 50);
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("<path") || text.contains("<polyline"));
+        QVERIFY(!view.saveTo(dir.filePath(u"missing/dir/chart.png"_s)));
+    }
+
+    void hoverShowsValues()
+    {
+        charts::ChartView view;
+        view.resize(800, 500);
+        view.setChart(charts::replicasChart(m_analysis));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRectF plot = view.chart()->plotArea();
+        const QString text = view.valuesAt(plot.center());
+        QVERIFY2(text.contains(m_analysis.plan.tiers.front().tierId + u" required: "_s), qPrintable(text));
+        QVERIFY(text.contains(u"UTC"_s));
+        QVERIFY(view.valuesAt(QPointF(-50, -50)).isEmpty());
+    }
+
+    void panelFollowsNewAnalysis()
+    {
+        ui::ScenarioDocument doc;
+        doc.reset(m_scenario, QString());
+        ui::AnalysisRunner runner(&doc);
+        analysis::AnalysisOptions o;
+        o.planDays = 60;
+        o.simulationDuration = std::chrono::hours(1);
+        o.traffic = {u"steady"_s, u"spike-10x"_s};
+        runner.setDebounceMs(0);
+        charts::ChartsPanel panel(&doc);
+        QObject::connect(&runner, &ui::AnalysisRunner::analysisReady, &panel, &charts::ChartsPanel::setAnalysis);
+        QSignalSpy ready(&runner, &ui::AnalysisRunner::analysisReady);
+        runner.setOptions(o);
+        QVERIFY(ready.wait(60'000));
+        QTRY_VERIFY(panel.analysis());
+        QCOMPARE(panel.trafficSelector()->count(), 2);
+        QLineSeries *users = line(*panel.demandView()->chart(), u"Concurrent users"_s);
+        QVERIFY(users);
+        QCOMPARE(users->count(), 60);
+        const double before = users->at(59).y();
+
+        // An edit recomputes; the page redraws with the new figures.
+        panel.trafficSelector()->setCurrentIndex(1);
+        QVERIFY(panel.trafficView()->chart()->title().contains(u"spike-10x"_s));
+        ready.clear();
+        QVERIFY(doc.editField(u"spec.demand.concurrentUsers"_s, u"150000"_s));
+        QVERIFY(ready.wait(60'000));
+        QTRY_VERIFY(panel.analysis() == runner.latest());
+        users = line(*panel.demandView()->chart(), u"Concurrent users"_s);
+        QVERIFY(users);
+        QVERIFY(users->at(59).y() != before);
+        QCOMPARE(panel.trafficSelector()->currentText(), u"spike-10x"_s); // the choice is kept
+        QVERIFY(panel.lastBuildMs() > 0);
+    }
+};
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"

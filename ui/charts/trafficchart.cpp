@@ -1,0 +1,152 @@
+#include "ui/charts/chartbuilders.h"
+
+#include "ui/charts/chartcommon.h"
+#include "ui/charts/lttb.h"
+
+#include <QAreaSeries>
+#include <QCoreApplication>
+#include <QDateTimeAxis>
+#include <QGraphicsRectItem>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace headroom::charts {
+
+std::vector<BreachInterval> sloBreaches(const autoscale::SimulationResult &result, std::size_t tier, double sloMs)
+{
+    std::vector<BreachInterval> out;
+    if (tier >= result.tiers.size() || !(sloMs > 0))
+        return out;
+    const std::vector<double> &p95 = result.tiers[tier].p95LatencyMs;
+    const std::size_t n = std::min(p95.size(), static_cast<std::size_t>(std::max(result.ticks, 0)));
+    for (std::size_t i = 0; i < n; ++i) {
+        // A non-finite P95 is an overloaded queue: a breach.
+        if (!(p95[i] <= sloMs)) {
+            const qint64 t = result.startMs + static_cast<qint64>(i) * result.stepMs;
+            if (!out.empty() && out.back().endMs == t)
+                out.back().endMs = t + result.stepMs;
+            else
+                out.push_back({t, t + result.stepMs});
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::vector<double> toDoubles(const std::vector<int> &v)
+{
+    return {v.begin(), v.end()};
+}
+
+} // namespace
+
+std::unique_ptr<QChart> trafficChart(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario,
+                                     int trafficIndex)
+{
+    if (trafficIndex < 0 || trafficIndex >= static_cast<int>(analysis.traffic.size()))
+        return nullptr;
+    const analysis::TrafficOutcome &outcome = analysis.traffic[static_cast<std::size_t>(trafficIndex)];
+    const autoscale::SimulationResult &sim = outcome.simulation;
+    auto chart = newChart(QCoreApplication::translate("Charts", "Simulation: %1").arg(outcome.name));
+    const bool multiDay = qint64{sim.ticks} * sim.stepMs > 2 * 86'400'000LL;
+    QDateTimeAxis *x = addTimeAxis(*chart, multiDay ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
+    QValueAxis *y = addValueAxis(*chart, QCoreApplication::translate("Charts", "Replicas"));
+    QValueAxis *demandAxis =
+        addValueAxis(*chart, QCoreApplication::translate("Charts", "Demand (req/s, jobs/s)"), Qt::AlignRight);
+
+    const auto x0 = static_cast<double>(sim.startMs);
+    const auto dx = static_cast<double>(sim.stepMs);
+    double top = 0, topDemand = 0;
+    for (const autoscale::TierTimeline &t : sim.tiers) {
+        for (int r : t.readyReplicas)
+            top = std::max(top, static_cast<double>(r));
+        for (int r : t.desiredReplicas)
+            top = std::max(top, static_cast<double>(r));
+        for (double d : t.demand)
+            if (std::isfinite(d))
+                topDemand = std::max(topDemand, d);
+    }
+    top = std::max(top * 1.08, 1.0);
+
+    // Long series are drawn with solid pens: a dashed pen over 2,000 points costs ~20x more to stroke.
+    // SLO breaches are shaded with rectangles behind the lines, placed from the axes whenever the plot
+    // area changes (an area series with full-height steps costs ~80 ms to fill); a legend entry per tier.
+    struct Shade {
+        qint64 startMs, endMs;
+        QGraphicsRectItem *item;
+    };
+    auto shades = std::make_shared<std::vector<Shade>>();
+    for (std::size_t i = 0; i < sim.tiers.size(); ++i) {
+        const model::Tier *tier = scenario.tier(sim.tiers[i].tierId);
+        if (!tier || !tier->p95Slo)
+            continue;
+        const auto breaches = sloBreaches(sim, i, static_cast<double>(tier->p95Slo->count()));
+        if (breaches.empty())
+            continue;
+        QColor fill = seriesColor(static_cast<int>(i));
+        fill.setAlpha(40);
+        // Gaps narrower than 1/400 of the chart are invisible: merge them.
+        const qint64 minGap = qint64{sim.ticks} * sim.stepMs / 400;
+        for (std::size_t k = 0; k < breaches.size(); ++k) {
+            const qint64 begin = breaches[k].startMs;
+            while (k + 1 < breaches.size() && breaches[k + 1].startMs - breaches[k].endMs < minGap)
+                ++k;
+            auto *item = new QGraphicsRectItem(chart.get());
+            item->setBrush(fill);
+            item->setPen(Qt::NoPen);
+            item->setZValue(-0.5); // above the plot background, below the series
+            shades->push_back({begin, breaches[k].endMs, item});
+        }
+        auto *legend = new QAreaSeries(new QLineSeries);
+        legend->upperSeries()->setParent(legend);
+        legend->setName(QCoreApplication::translate("Charts", "%1 P95 over SLO").arg(sim.tiers[i].tierId));
+        legend->setBrush(fill);
+        legend->setPen(Qt::NoPen);
+        chart->addSeries(legend);
+        legend->attachAxis(x);
+        legend->attachAxis(y);
+    }
+    QChart *raw = chart.get();
+    QObject::connect(raw, &QChart::plotAreaChanged, raw, [x, shades](const QRectF &plot) {
+        const double t0 = static_cast<double>(x->min().toMSecsSinceEpoch());
+        const double t1 = static_cast<double>(x->max().toMSecsSinceEpoch());
+        if (t1 <= t0)
+            return;
+        for (const Shade &s : *shades) {
+            const double a = plot.left() + plot.width() * std::clamp((static_cast<double>(s.startMs) - t0) / (t1 - t0), 0.0, 1.0);
+            const double b = plot.left() + plot.width() * std::clamp((static_cast<double>(s.endMs) - t0) / (t1 - t0), 0.0, 1.0);
+            s.item->setRect(QRectF(a, plot.top(), std::max(b - a, 0.5), plot.height()));
+        }
+    });
+    for (std::size_t i = 0; i < sim.tiers.size(); ++i) {
+        const autoscale::TierTimeline &t = sim.tiers[i];
+        const std::vector<double> ready = toDoubles(t.readyReplicas), desired = toDoubles(t.desiredReplicas);
+        const QColor c = seriesColor(static_cast<int>(i));
+        addLine(*chart, QCoreApplication::translate("Charts", "%1 ready").arg(t.tierId),
+                lttbUniform(x0, dx, ready, kChartPointBudget), {x, y}, c, Qt::SolidLine, 1.8);
+        addLine(*chart, QCoreApplication::translate("Charts", "%1 desired").arg(t.tierId),
+                lttbUniform(x0, dx, desired, kChartPointBudget), {x, y}, c.lighter(150), Qt::SolidLine, 1.0);
+        addLine(*chart, QCoreApplication::translate("Charts", "%1 demand (right)").arg(t.tierId),
+                lttbUniform(x0, dx, t.demand, kChartPointBudget), {x, demandAxis}, c.darker(160), Qt::SolidLine, 0.8);
+    }
+    y->setRange(0, top);
+    y->applyNiceNumbers();
+    fitFromZero(demandAxis, topDemand);
+    if (sim.ticks > 0)
+        x->setRange(QDateTime::fromMSecsSinceEpoch(sim.startMs, Qt::UTC),
+                    QDateTime::fromMSecsSinceEpoch(sim.startMs + qint64{sim.ticks - 1} * sim.stepMs, Qt::UTC));
+    chart->setToolTip(QCoreApplication::translate(
+                          "Charts", "Autoscaling simulation of '%1' (%2): ready and desired replicas per tier, the "
+                                    "demand reaching each tier, and shaded where the tier's simulated P95 exceeded "
+                                    "its p95Slo. Series longer than %3 points are downsampled (LTTB).")
+                          .arg(outcome.name, outcome.spec)
+                          .arg(kChartPointBudget));
+    return chart;
+}
+
+} // namespace headroom::charts
