@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Charts</name>
+    <message>
+        <source>Demand over the plan horizon</source>
+        <translation>Nachfrage über den Planungshorizont</translation>
+    </message>
+    <message>
+        <source>Concurrent users</source>
+        <translation>Gleichzeitige Nutzer</translation>
+    </message>
+    <message>
+        <source>Phase: %1</source>
+        <translation>Phase: %1</translation>
+    </message>
+    <message>
+        <source>95% band (growth-rate uncertainty)</source>
+        <translation>95-%-Band (Unsicherheit der Wachstumsrate)</translation>
+    </message>
+    <message>
+        <source>Concurrent users per day from the growth model (monthly growth %1%). The scenario has no measured history, so the 95% band is not a forecast interval: it takes the growth rate as uncertain with a standard deviation of a quarter of itself (an assumption), %2% to %3% a month.</source>
+        <translation>Gleichzeitige Nutzer pro Tag aus dem Wachstumsmodell (monatliches Wachstum %1 %). Das Szenario hat keine gemessene Historie, daher ist das 95-%-Band kein Prognoseintervall: Es nimmt die Wachstumsrate als unsicher an, mit einer Standardabweichung von einem Viertel ihres Werts (eine Annahme), %2 % bis %3 % pro Monat.</translation>
+    </message>
+    <message>
+        <source>Replicas per tier over the horizon</source>
+        <translation>Replikate pro Schicht über den Horizont</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Replikate</translation>
+    </message>
+    <message>
+        <source>%1 required</source>
+        <translation>%1 benötigt</translation>
+    </message>
+    <message>
+        <source>%1 planned (min..max)</source>
+        <translation>%1 geplant (min..max)</translation>
+    </message>
+    <message>
+        <source>Replicas the day&apos;s demand needs with the peak multiplier and capacity buffer (required), and the same clamped to each tier&apos;s minReplicas..maxReplicas (planned). Where planned is below required the tier&apos;s maximum is too low.</source>
+        <translation>Replikate, die die Nachfrage des Tages mit Spitzenfaktor und Kapazitätspuffer braucht (benötigt), und dieselben begrenzt auf minReplicas..maxReplicas der Schicht (geplant). Wo geplant unter benötigt liegt, ist das Maximum der Schicht zu niedrig.</translation>
+    </message>
+    <message>
+        <source>Cost per day by tier and purchase option</source>
+        <translation>Kosten pro Tag nach Schicht und Kaufoption</translation>
+    </message>
+    <message>
+        <source>Cost per day: the plan could not be priced</source>
+        <translation>Kosten pro Tag: Der Plan konnte nicht bepreist werden</translation>
+    </message>
+    <message>
+        <source>USD per day</source>
+        <translation>USD pro Tag</translation>
+    </message>
+    <message>
+        <source>USD per user-month</source>
+        <translation>USD pro Nutzer und Monat</translation>
+    </message>
+    <message>
+        <source>Warning %1 USD/day</source>
+        <translation>Warnung %1 USD/Tag</translation>
+    </message>
+    <message>
+        <source>Critical %1 USD/day</source>
+        <translation>Kritisch %1 USD/Tag</translation>
+    </message>
+    <message>
+        <source>Cost per user-month (right)</source>
+        <translation>Kosten pro Nutzer und Monat (rechts)</translation>
+    </message>
+    <message>
+        <source>The capacity plan&apos;s bill per day from the pricing catalog, stacked by tier and purchase option (storage and cache as their own layers), against the scenario&apos;s daily cost thresholds; the dotted line is the day&apos;s cost per monthly active user, extrapolated to a month.</source>
+        <translation>Die Tagesrechnung des Kapazitätsplans aus dem Preiskatalog, gestapelt nach Schicht und Kaufoption (Speicher und Cache als eigene Lagen), gegen die täglichen Kostenschwellen des Szenarios; die gepunktete Linie sind die Kosten des Tages pro monatlich aktivem Nutzer, auf einen Monat hochgerechnet.</translation>
+    </message>
+    <message>
+        <source>Simulation: %1</source>
+        <translation>Simulation: %1</translation>
+    </message>
+    <message>
+        <source>Demand (req/s, jobs/s)</source>
+        <translation>Nachfrage (Anfragen/s, Jobs/s)</translation>
+    </message>
+    <message>
+        <source>%1 P95 over SLO</source>
+        <translation>%1 P95 über SLO</translation>
+    </message>
+    <message>
+        <source>%1 ready</source>
+        <translation>%1 bereit</translation>
+    </message>
+    <message>
+        <source>%1 desired</source>
+        <translation>%1 gewünscht</translation>
+    </message>
+    <message>
+        <source>%1 demand (right)</source>
+        <translation>%1 Nachfrage (rechts)</translation>
+    </message>
+    <message>
+        <source>Autoscaling simulation of &apos;%1&apos; (%2): ready and desired replicas per tier, the demand reaching each tier, and shaded where the tier&apos;s simulated P95 exceeded its p95Slo. Series longer than %3 points are downsampled (LTTB).</source>
+        <translation>Autoscaling-Simulation von „%1“ (%2): bereite und gewünschte Replikate pro Schicht, die Nachfrage, die jede Schicht erreicht, und schattiert, wo das simulierte P95 der Schicht ihr p95Slo überschritt. Reihen mit mehr als %3 Punkten werden ausgedünnt (LTTB).</translation>
+    </message>
+</context>
+<context>
     <name>ClusterNodeItem</name>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, %3 %4&lt;br&gt;%5 pods of %6 allocatable&lt;br&gt;CPU requested: %7 of allocatable&lt;br&gt;&lt;i&gt;Source: the imported cluster snapshot (nodes and pods lists).&lt;/i&gt;</source>
@@ -42,6 +145,41 @@
             <numerusform>%n Pod auf keinem Node eingeplant</numerusform>
             <numerusform>%n Pods auf keinem Node eingeplant</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Bericht wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Could not write the report:
+%1</source>
+        <translation>Der Bericht konnte nicht geschrieben werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Export CSV into a Directory</source>
+        <translation>CSV in ein Verzeichnis exportieren</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write the CSV files:
+%1</source>
+        <translation>Die CSV-Dateien konnten nicht geschrieben werden:
+%1</translation>
     </message>
 </context>
 <context>
@@ -376,6 +514,51 @@
     <message>
         <source>level %1</source>
         <translation>Ebene %1</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::charts::ChartView</name>
+    <message>
+        <source>&amp;Copy as Image</source>
+        <translation>Als Bild &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PNG or SVG…</source>
+        <translation>Als PNG oder SVG &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::charts::ChartsPanel</name>
+    <message>
+        <source>The traffic scenario whose simulation the lower-left chart shows</source>
+        <translation>Das Verkehrsszenario, dessen Simulation das Diagramm unten links zeigt</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>&amp;Traffic scenario:</source>
+        <translation>&amp;Verkehrsszenario:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s), %1 traffic scenario(s); charts built in %2 ms</source>
+        <translation>
+            <numerusform>%n Tag, %1 Verkehrsszenario(s); Diagramme in %2 ms erstellt</numerusform>
+            <numerusform>%n Tage, %1 Verkehrsszenario(s); Diagramme in %2 ms erstellt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -988,6 +1171,26 @@
     <message>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>&amp;Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>CSV files written to %1</source>
+        <translation>CSV-Dateien nach %1 geschrieben</translation>
     </message>
 </context>
 <context>
