@@ -1,6 +1,7 @@
 #include "ui/appsettings.h"
 #include "ui/document/analysisrunner.h"
 #include "ui/mainwindow.h"
+#include "ui/panels/comparepanel.h"
 #include "ui/theme.h"
 
 #include "translations/translator.h"
@@ -54,7 +55,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption theme(QStringLiteral("theme"),
                                    QApplication::translate("main", "Colour theme: system, light or dark."),
                                    QStringLiteral("theme"));
-    parser.addOptions({grab, lang, select, page, theme});
+    const QCommandLineOption variant(QStringLiteral("variant"),
+                                     QApplication::translate("main", "Add this scenario file as a variant to compare "
+                                                                     "(repeatable)."),
+                                     QStringLiteral("file"));
+    parser.addOptions({grab, lang, select, page, theme, variant});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QApplication::translate("main", "Scenario to open (default: WebTools Pro)."));
     parser.process(app);
@@ -71,12 +76,17 @@ int main(int argc, char *argv[])
         window.openFile(parser.positionalArguments().constFirst());
     if (parser.isSet(select))
         window.selectField(parser.value(select));
+    for (const QString &path : parser.values(variant)) {
+        QString error;
+        if (!window.comparePanel()->addVariantFromFile(path, &error))
+            qWarning("%s", qPrintable(error));
+    }
     if (parser.isSet(page))
         window.showWorkspacePage(parser.value(page));
     window.show();
     if (parser.isSet(grab)) {
         // The picture shows computed figures: grab once the first analysis has been drawn (or
-        // after 20 s, with whatever is there).
+        // after 60 s, with whatever is there).
         const QString out = parser.value(grab);
         auto shoot = [&window, out] {
             const bool ok = window.grab().save(out);
@@ -85,8 +95,8 @@ int main(int argc, char *argv[])
             QCoreApplication::exit(ok ? 0 : 1);
         };
         QObject::connect(window.analysisRunner(), &headroom::ui::AnalysisRunner::analysisReady, &window,
-                         [&window, shoot] { QTimer::singleShot(700, &window, shoot); }, Qt::SingleShotConnection);
-        QTimer::singleShot(20'000, &window, shoot);
+                         [&window, shoot] { QTimer::singleShot(1500, &window, shoot); }, Qt::SingleShotConnection);
+        QTimer::singleShot(60'000, &window, shoot);
     }
     return QApplication::exec();
 }

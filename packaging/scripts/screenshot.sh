@@ -28,7 +28,12 @@ shoot() { # NAME ARGS... : one window, rendered by the real X server and grabbed
   echo "wrote $OUT/$name.png"
 }
 
-shoot main-window --select 'spec.tiers[0].autoscaling.maxReplicas'
+shoot main-window --page Topology --select 'spec.tiers[0].autoscaling.maxReplicas'
+shoot charts --page Charts --select 'spec.capacityPlanner.growthRate'
+# A leaner variant of WebTools Pro (API capped at 60 replicas, 40 % spot) beside the original.
+sed -e 's/^  name: WebTools Pro$/  name: WebTools Pro (lean)/' -e '0,/maxReplicas: 100/s//maxReplicas: 60/' \
+  "$ROOT/resources/scenarios/webtools-pro.yaml" > "$WORK/lean.yaml"
+shoot compare --page Compare --variant "$WORK/lean.yaml"
 shoot main-window-de --lang de --select 'spec.tiers[1].autoscaling'
 # A file with three mistakes: the Problems dock lists them with their lines.
 if [ -f "$ROOT/tests/data/invalid-three/scenario.yaml" ]; then
