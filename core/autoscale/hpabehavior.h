@@ -44,6 +44,15 @@ Normalized normalizeReplicas(const std::optional<ResolvedBehavior> &behavior, co
                              ControllerMemory &memory, int currentReplicas, int proposal, int minReplicas,
                              int maxReplicas, std::int64_t nowMs);
 
+class RecommendationWindow;
+
+/// normalizeReplicas() with the stabilization window kept in `window` (recording the proposal there)
+/// instead of `memory.recommendations`, which it leaves untouched; `memory` supplies the scale events.
+/// Same result as the list form for syncs in non-decreasing time order; amortized O(1) per sync.
+Normalized normalizeReplicas(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings,
+                             ControllerMemory &memory, RecommendationWindow &window, int currentReplicas,
+                             int proposal, int minReplicas, int maxReplicas, std::int64_t nowMs);
+
 /// Records a rescale from `previous` to `desired` in the scale-up or scale-down event list
 /// (only with a behavior; an event older than the longest policy period is reused).
 void storeScaleEvent(const std::optional<ResolvedBehavior> &behavior, ControllerMemory &memory, int previous,

@@ -3,6 +3,7 @@
 #include "core/autoscale/hpacontroller.h"
 #include "core/autoscale/hpamanifest.h"
 #include "core/autoscale/queueing.h"
+#include "core/autoscale/recommendationwindow.h"
 #include "core/autoscale/replicacalculator.h"
 
 #include <algorithm>
@@ -60,7 +61,8 @@ struct TierSim {
     HpaSpec spec;
     std::optional<ResolvedBehavior> behavior;
     Tolerances tolerances;
-    ControllerMemory memory;
+    ControllerMemory memory;      ///< scale events; the recommendations live in `window`
+    std::optional<RecommendationWindow> window;
     std::vector<MetricPlan> plans;
     std::vector<MetricResult> results;
     int minReplicas = 1;
@@ -121,7 +123,7 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
     t.behavior = resolveBehavior(t.spec, settings);
     t.tolerances = t.behavior ? Tolerances{t.behavior->scaleDown.tolerance, t.behavior->scaleUp.tolerance}
                               : Tolerances{settings.tolerance, settings.tolerance};
-    t.memory.recommendations.emplace();
+    t.window.emplace(t.behavior, settings);
     for (const MetricSpec &m : effectiveMetrics(t.spec)) {
         MetricPlan p{m.type, m.target.type, sourceFor(m), 0};
         if (m.target.type == MetricTargetType::Utilization)
@@ -323,24 +325,16 @@ void advanceNodes(TierSim &t, std::int64_t now, std::int64_t delay, int &cluster
     }
 }
 
-void resize(TierTimeline &tl, int ticks)
+/// Reserves the timeline for `ticks`; the simulation appends one value per tick to every series, so
+/// a cancelled run holds exactly the ticks simulated.
+void reserve(TierTimeline &tl, int ticks)
 {
     const auto n = static_cast<std::size_t>(ticks);
     for (auto *v : {&tl.demand, &tl.cpuUtilization, &tl.memoryUtilization, &tl.queueDepth, &tl.p95LatencyMs,
                     &tl.droppedPerSecond})
-        v->assign(n, 0.0);
+        v->reserve(n);
     for (auto *v : {&tl.desiredReplicas, &tl.readyReplicas, &tl.pendingReplicas, &tl.nodes, &tl.neededReplicas})
-        v->assign(n, 0);
-}
-
-void truncate(TierTimeline &tl, int ticks)
-{
-    const auto n = static_cast<std::size_t>(ticks);
-    for (auto *v : {&tl.demand, &tl.cpuUtilization, &tl.memoryUtilization, &tl.queueDepth, &tl.p95LatencyMs,
-                    &tl.droppedPerSecond})
-        v->resize(n);
-    for (auto *v : {&tl.desiredReplicas, &tl.readyReplicas, &tl.pendingReplicas, &tl.nodes, &tl.neededReplicas})
-        v->resize(n);
+        v->reserve(n);
 }
 
 std::optional<double> firstEventSeconds(const TrafficSpec &traffic)
@@ -354,7 +348,7 @@ std::optional<double> firstEventSeconds(const TrafficSpec &traffic)
 }
 
 /// Serves one tick: queue dynamics, utilization, latency; returns the tick's sample.
-Sample serve(TierSim &t, double units, double arrivals, double dt, TierTimeline &tl, std::size_t i)
+Sample serve(TierSim &t, double units, double arrivals, double dt, TierTimeline &tl)
 {
     const Tier &tier = *t.tier;
     const int servers = t.ready * t.concurrency;
@@ -393,12 +387,12 @@ Sample serve(TierSim &t, double units, double arrivals, double dt, TierTimeline 
     s.queue = t.boundedQueue ? t.queue : t.queue + std::min(arrivals * t.service, double(servers));
     s.waitSeconds = backlogWait;
     s.p95Ms = std::min(p95, 1e9) * 1000;
-    tl.demand[i] = arrivals;
-    tl.cpuUtilization[i] = t.ready > 0 ? s.cpuMilli * 100 / (t.ready * double(tier.requests.cpuMillicores)) : 0;
-    tl.memoryUtilization[i] = t.ready > 0 ? tier.workload.memoryBytesPerReplica * 100 / tier.requests.memoryBytes : 0;
-    tl.queueDepth[i] = t.queue;
-    tl.p95LatencyMs[i] = s.p95Ms;
-    tl.droppedPerSecond[i] = dropped;
+    tl.demand.push_back(arrivals);
+    tl.cpuUtilization.push_back(t.ready > 0 ? s.cpuMilli * 100 / (t.ready * double(tier.requests.cpuMillicores)) : 0);
+    tl.memoryUtilization.push_back(t.ready > 0 ? tier.workload.memoryBytesPerReplica * 100 / tier.requests.memoryBytes : 0);
+    tl.queueDepth.push_back(t.queue);
+    tl.p95LatencyMs.push_back(s.p95Ms);
+    tl.droppedPerSecond.push_back(dropped);
     return s;
 }
 
@@ -427,14 +421,14 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
         TierSim t = makeTier(scenario, tier, settings);
         t.replicas = neededReplicas(t, t.unitsPerMultiplier * m0, t.arrivalsPerMultiplier * m0);
         t.ready = t.replicas;
-        t.memory.recommendations = std::vector<Recommendation>{Recommendation{t.replicas, options.startMs}};
+        t.window->add(t.replicas, options.startMs);
         t.nodes = (t.replicas + t.podsPerNode - 1) / t.podsPerNode;
         clusterNodes += t.nodes;
         t.ring.assign(static_cast<std::size_t>(lag + 1), Sample{});
         tiers.push_back(std::move(t));
         TierTimeline tl;
         tl.tierId = tier.id;
-        resize(tl, ticks);
+        reserve(tl, ticks);
         result.tiers.push_back(std::move(tl));
     }
 
@@ -449,7 +443,6 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
         const bool syncDue = syncCountdown == 0;
         syncCountdown = syncDue ? syncEvery - 1 : syncCountdown - 1;
         const double lost = traffic.lostShare(tSec);
-        const auto idx = static_cast<std::size_t>(i);
         for (std::size_t k = 0; k < tiers.size(); ++k) {
             TierSim &t = tiers[k];
             TierTimeline &tl = result.tiers[k];
@@ -470,7 +463,7 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
                 advancePods(t, now, t.tier->podStartupTime);
             const double units = t.unitsPerMultiplier * m;
             const double arrivals = t.arrivalsPerMultiplier * m;
-            const Sample s = serve(t, units, arrivals, dt, tl, idx);
+            const Sample s = serve(t, units, arrivals, dt, tl);
             t.ring[ringPos] = s;
             if (syncDue) {
                 const Sample &seen = t.ring[ringPos + 1 == t.ring.size() ? 0 : ringPos + 1]; // `lag` ticks old
@@ -481,7 +474,8 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
                 } else {
                     for (std::size_t j = 0; j < t.plans.size(); ++j)
                         proposeMetric(t, t.plans[j], i >= lag ? seen : s, totalPods, t.results[j]);
-                    desired = decideReplicas(t.spec, t.behavior, settings, t.memory, t.replicas, t.results, now).desired;
+                    desired = decideReplicas(t.spec, t.behavior, settings, t.memory, t.replicas, t.results, now, &*t.window)
+                                  .desired;
                 }
                 if (desired > t.replicas) {
                     t.pending += desired - t.replicas;
@@ -494,18 +488,16 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
                     advancePods(t, now, t.tier->podStartupTime);
                 t.replicas = desired;
             }
-            tl.desiredReplicas[idx] = t.replicas;
-            tl.readyReplicas[idx] = t.ready;
-            tl.pendingReplicas[idx] = t.pending;
-            tl.nodes[idx] = t.nodes;
-            tl.neededReplicas[idx] = neededReplicas(t, units, arrivals);
+            tl.desiredReplicas.push_back(t.replicas);
+            tl.readyReplicas.push_back(t.ready);
+            tl.pendingReplicas.push_back(t.pending);
+            tl.nodes.push_back(t.nodes);
+            tl.neededReplicas.push_back(neededReplicas(t, units, arrivals));
         }
         lostBefore = lost;
         ringPos = ringPos + 1 == static_cast<std::size_t>(lag + 1) ? 0 : ringPos + 1;
         if (progress && (i & 4095) == 4095 && !progress(i + 1, ticks)) {
             result.ticks = i + 1;
-            for (TierTimeline &tl : result.tiers)
-                truncate(tl, result.ticks);
             break;
         }
         result.ticks = i + 1;
