@@ -1,7 +1,5 @@
 #include "core/autoscale/hpabehavior.h"
 
-#include "core/autoscale/recommendationwindow.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -127,7 +125,7 @@ namespace {
 
 /// The rate limits of `b` and min/max applied to a stabilized recommendation.
 Normalized limitWithBehavior(const ResolvedBehavior &b, const ControllerMemory &memory, int current, int proposal,
-                             RecommendationWindow::Extremes window, int minReplicas, int maxReplicas,
+                             WindowExtremes window, int minReplicas, int maxReplicas,
                              std::int64_t nowMs)
 {
     Normalized n;
@@ -136,8 +134,10 @@ Normalized limitWithBehavior(const ResolvedBehavior &b, const ControllerMemory &
         n.limitedBy = DecidedBy::StabilizationWindow;
 
     n.desired = n.stabilized;
+    // at maxReplicas (minReplicas) the rate limits cannot bind, only the bound: skip the event scan
     if (n.stabilized > current) {
-        const int limit = std::max(scaleUpLimit(current, memory, b.scaleUp, nowMs), current);
+        const int limit = current >= maxReplicas ? current
+                                                 : std::max(scaleUpLimit(current, memory, b.scaleUp, nowMs), current);
         const bool policyBinds = maxReplicas > limit;
         const int allowed = policyBinds ? limit : maxReplicas;
         if (n.stabilized > allowed) {
@@ -148,7 +148,8 @@ Normalized limitWithBehavior(const ResolvedBehavior &b, const ControllerMemory &
                                                                           : DecidedBy::ScaleUpPolicy;
         }
     } else if (n.stabilized < current) {
-        const int limit = std::min(scaleDownLimit(current, memory, b.scaleDown, nowMs), current);
+        const int limit = current <= minReplicas
+            ? current : std::min(scaleDownLimit(current, memory, b.scaleDown, nowMs), current);
         const bool policyBinds = minReplicas < limit;
         const int allowed = policyBinds ? limit : minReplicas;
         if (n.stabilized < allowed) {
@@ -187,10 +188,10 @@ Normalized limitLegacy(const ControllerSettings &s, int current, int proposal, i
 
 /// Scans the remembered recommendations for the window extremes and records the proposal, reusing
 /// the slot of the last recommendation that is out of every window.
-RecommendationWindow::Extremes scanWindow(std::vector<Recommendation> &recs, const std::optional<ResolvedBehavior> &b,
+WindowExtremes scanWindow(std::vector<Recommendation> &recs, const std::optional<ResolvedBehavior> &b,
                                           const ControllerSettings &s, int proposal, std::int64_t nowMs)
 {
-    RecommendationWindow::Extremes e{proposal, proposal};
+    WindowExtremes e{proposal, proposal};
     std::optional<std::size_t> old;
     if (b) {
         const std::int64_t upCutoff = nowMs - std::int64_t(b->scaleUp.stabilizationWindowSeconds) * 1000;
@@ -219,15 +220,6 @@ RecommendationWindow::Extremes scanWindow(std::vector<Recommendation> &recs, con
     return e;
 }
 
-Normalized applyLimits(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings,
-                       const ControllerMemory &memory, int current, int proposal,
-                       RecommendationWindow::Extremes window, int minReplicas, int maxReplicas, std::int64_t nowMs)
-{
-    if (behavior)
-        return limitWithBehavior(*behavior, memory, current, proposal, window, minReplicas, maxReplicas, nowMs);
-    return limitLegacy(settings, current, proposal, window.down, minReplicas, maxReplicas);
-}
-
 } // namespace
 
 Normalized normalizeReplicas(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings,
@@ -237,17 +229,16 @@ Normalized normalizeReplicas(const std::optional<ResolvedBehavior> &behavior, co
     if (!memory.recommendations)
         memory.recommendations.emplace();
     const auto window = scanWindow(*memory.recommendations, behavior, settings, proposal, nowMs);
-    return applyLimits(behavior, settings, memory, currentReplicas, proposal, window, minReplicas, maxReplicas, nowMs);
+    return limitReplicas(behavior, settings, memory, currentReplicas, proposal, window, minReplicas, maxReplicas, nowMs);
 }
 
-Normalized normalizeReplicas(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings,
-                             ControllerMemory &memory, RecommendationWindow &window, int currentReplicas,
-                             int proposal, int minReplicas, int maxReplicas, std::int64_t nowMs)
+Normalized limitReplicas(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings,
+                         const ControllerMemory &memory, int currentReplicas, int proposal, WindowExtremes window,
+                         int minReplicas, int maxReplicas, std::int64_t nowMs)
 {
-    const auto extremes = window.extremes(proposal, nowMs);
-    window.add(proposal, nowMs);
-    return applyLimits(behavior, settings, memory, currentReplicas, proposal, extremes, minReplicas, maxReplicas,
-                       nowMs);
+    if (behavior)
+        return limitWithBehavior(*behavior, memory, currentReplicas, proposal, window, minReplicas, maxReplicas, nowMs);
+    return limitLegacy(settings, currentReplicas, proposal, window.down, minReplicas, maxReplicas);
 }
 
 void storeScaleEvent(const std::optional<ResolvedBehavior> &behavior, ControllerMemory &memory, int previous,

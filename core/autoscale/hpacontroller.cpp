@@ -1,6 +1,7 @@
 #include "core/autoscale/hpacontroller.h"
 
 #include "core/autoscale/hpabehavior.h"
+#include "core/autoscale/recommendationwindow.h"
 #include "core/autoscale/replicacalculator.h"
 
 #include <QStringList>

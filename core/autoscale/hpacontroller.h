@@ -13,6 +13,8 @@
 
 namespace headroom::autoscale {
 
+class RecommendationWindow;
+
 /// One pod's resource usage as metrics.k8s.io reports it.
 struct PodUsage {
     std::int64_t timestampMs = 0;

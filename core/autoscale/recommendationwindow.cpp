@@ -1,7 +1,5 @@
 #include "core/autoscale/recommendationwindow.h"
 
-#include <algorithm>
-
 namespace headroom::autoscale {
 
 RecommendationWindow::RecommendationWindow(const std::optional<ResolvedBehavior> &behavior,
@@ -17,45 +15,25 @@ RecommendationWindow::RecommendationWindow(const std::optional<ResolvedBehavior>
     }
 }
 
-void RecommendationWindow::add(int replicas, std::int64_t timeMs)
+void RecommendationWindow::Queue::grow()
 {
-    if (!m_legacy)
-        m_up.add(replicas, timeMs);
-    m_down.add(replicas, timeMs);
+    std::vector<Recommendation> wider(m_entries.size() * 2);
+    std::size_t n = 0;
+    for (std::size_t i = m_head; i != m_tail; ++i)
+        wider[n++] = at(i);
+    m_entries = std::move(wider);
+    m_head = 0;
+    m_tail = n;
 }
 
-RecommendationWindow::Extremes RecommendationWindow::extremes(int proposal, std::int64_t nowMs)
+Normalized normalizeReplicas(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings,
+                             ControllerMemory &memory, RecommendationWindow &window, int currentReplicas,
+                             int proposal, int minReplicas, int maxReplicas, std::int64_t nowMs)
 {
-    Extremes e;
-    e.up = m_legacy ? proposal : m_up.extreme(proposal, nowMs - m_up.windowMs());
-    e.down = m_down.extreme(proposal, nowMs - m_down.windowMs());
-    return e;
-}
-
-void RecommendationWindow::Queue::add(int replicas, std::int64_t timeMs)
-{
-    // an older entry that is not more extreme than the new one can never be the extreme again
-    while (m_entries.size() > m_head
-           && (m_keepsMax ? m_entries.back().replicas <= replicas : m_entries.back().replicas >= replicas))
-        m_entries.pop_back();
-    if (m_head == m_entries.size()) {
-        m_entries.clear();
-        m_head = 0;
-    } else if (m_head >= 64 && m_head * 2 >= m_entries.size()) {
-        m_entries.erase(m_entries.begin(), m_entries.begin() + std::ptrdiff_t(m_head));
-        m_head = 0;
-    }
-    m_entries.push_back(Recommendation{replicas, timeMs});
-}
-
-int RecommendationWindow::Queue::extreme(int proposal, std::int64_t cutoffMs)
-{
-    while (m_head < m_entries.size() && m_entries[m_head].timeMs <= cutoffMs)
-        ++m_head;
-    if (m_head == m_entries.size())
-        return proposal;
-    const int front = m_entries[m_head].replicas;
-    return m_keepsMax ? std::max(proposal, front) : std::min(proposal, front);
+    const WindowExtremes extremes = window.extremes(proposal, nowMs);
+    window.add(proposal, nowMs);
+    return limitReplicas(behavior, settings, memory, currentReplicas, proposal, extremes, minReplicas, maxReplicas,
+                         nowMs);
 }
 
 } // namespace headroom::autoscale
