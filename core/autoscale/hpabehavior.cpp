@@ -121,35 +121,23 @@ int scaleDownLimit(int currentReplicas, const ControllerMemory &memory, const Sc
     return result;
 }
 
-static Normalized normalizeWithBehavior(const ResolvedBehavior &b, ControllerMemory &memory, int current, int proposal,
-                                        int minReplicas, int maxReplicas, std::int64_t nowMs)
+namespace {
+
+/// The rate limits of `b` and min/max applied to a stabilized recommendation.
+Normalized limitWithBehavior(const ResolvedBehavior &b, const ControllerMemory &memory, int current, int proposal,
+                             WindowExtremes window, int minReplicas, int maxReplicas,
+                             std::int64_t nowMs)
 {
-    auto &recs = *memory.recommendations;
-    const std::int64_t upCutoff = nowMs - std::int64_t(b.scaleUp.stabilizationWindowSeconds) * 1000;
-    const std::int64_t downCutoff = nowMs - std::int64_t(b.scaleDown.stabilizationWindowSeconds) * 1000;
-    int upRecommendation = proposal;
-    int downRecommendation = proposal;
-    std::optional<std::size_t> old;
-    for (std::size_t i = 0; i < recs.size(); ++i) {
-        if (recs[i].timeMs > upCutoff)
-            upRecommendation = std::min(upRecommendation, recs[i].replicas);
-        if (recs[i].timeMs > downCutoff)
-            downRecommendation = std::max(downRecommendation, recs[i].replicas);
-        if (recs[i].timeMs < upCutoff && recs[i].timeMs < downCutoff)
-            old = i;
-    }
     Normalized n;
-    n.stabilized = std::min(std::max(current, upRecommendation), downRecommendation);
-    if (old)
-        recs[*old] = Recommendation{proposal, nowMs};
-    else
-        recs.push_back(Recommendation{proposal, nowMs});
+    n.stabilized = std::min(std::max(current, window.up), window.down);
     if (n.stabilized != proposal)
         n.limitedBy = DecidedBy::StabilizationWindow;
 
     n.desired = n.stabilized;
+    // at maxReplicas (minReplicas) the rate limits cannot bind, only the bound: skip the event scan
     if (n.stabilized > current) {
-        const int limit = std::max(scaleUpLimit(current, memory, b.scaleUp, nowMs), current);
+        const int limit = current >= maxReplicas ? current
+                                                 : std::max(scaleUpLimit(current, memory, b.scaleUp, nowMs), current);
         const bool policyBinds = maxReplicas > limit;
         const int allowed = policyBinds ? limit : maxReplicas;
         if (n.stabilized > allowed) {
@@ -160,7 +148,8 @@ static Normalized normalizeWithBehavior(const ResolvedBehavior &b, ControllerMem
                                                                           : DecidedBy::ScaleUpPolicy;
         }
     } else if (n.stabilized < current) {
-        const int limit = std::min(scaleDownLimit(current, memory, b.scaleDown, nowMs), current);
+        const int limit = current <= minReplicas
+            ? current : std::min(scaleDownLimit(current, memory, b.scaleDown, nowMs), current);
         const bool policyBinds = minReplicas < limit;
         const int allowed = policyBinds ? limit : minReplicas;
         if (n.stabilized < allowed) {
@@ -174,24 +163,12 @@ static Normalized normalizeWithBehavior(const ResolvedBehavior &b, ControllerMem
     return n;
 }
 
-static Normalized normalizeLegacy(const ControllerSettings &s, ControllerMemory &memory, int current, int proposal,
-                                  int minReplicas, int maxReplicas, std::int64_t nowMs)
+/// The legacy limits (no behavior) and min/max applied to a stabilized recommendation.
+Normalized limitLegacy(const ControllerSettings &s, int current, int proposal, int stabilized, int minReplicas,
+                       int maxReplicas)
 {
-    auto &recs = *memory.recommendations;
-    const std::int64_t cutoff = nowMs - s.downscaleStabilizationWindow.count();
     Normalized n;
-    n.stabilized = proposal;
-    std::optional<std::size_t> old;
-    for (std::size_t i = 0; i < recs.size(); ++i) {
-        if (recs[i].timeMs < cutoff)
-            old = i;
-        else
-            n.stabilized = std::max(n.stabilized, recs[i].replicas);
-    }
-    if (old)
-        recs[*old] = Recommendation{proposal, nowMs};
-    else
-        recs.push_back(Recommendation{proposal, nowMs});
+    n.stabilized = stabilized;
     if (n.stabilized != proposal)
         n.limitedBy = DecidedBy::StabilizationWindow;
 
@@ -209,15 +186,59 @@ static Normalized normalizeLegacy(const ControllerSettings &s, ControllerMemory 
     return n;
 }
 
+/// Scans the remembered recommendations for the window extremes and records the proposal, reusing
+/// the slot of the last recommendation that is out of every window.
+WindowExtremes scanWindow(std::vector<Recommendation> &recs, const std::optional<ResolvedBehavior> &b,
+                                          const ControllerSettings &s, int proposal, std::int64_t nowMs)
+{
+    WindowExtremes e{proposal, proposal};
+    std::optional<std::size_t> old;
+    if (b) {
+        const std::int64_t upCutoff = nowMs - std::int64_t(b->scaleUp.stabilizationWindowSeconds) * 1000;
+        const std::int64_t downCutoff = nowMs - std::int64_t(b->scaleDown.stabilizationWindowSeconds) * 1000;
+        for (std::size_t i = 0; i < recs.size(); ++i) {
+            if (recs[i].timeMs > upCutoff)
+                e.up = std::min(e.up, recs[i].replicas);
+            if (recs[i].timeMs > downCutoff)
+                e.down = std::max(e.down, recs[i].replicas);
+            if (recs[i].timeMs < upCutoff && recs[i].timeMs < downCutoff)
+                old = i;
+        }
+    } else {
+        const std::int64_t cutoff = nowMs - s.downscaleStabilizationWindow.count();
+        for (std::size_t i = 0; i < recs.size(); ++i) {
+            if (recs[i].timeMs < cutoff)
+                old = i;
+            else
+                e.down = std::max(e.down, recs[i].replicas);
+        }
+    }
+    if (old)
+        recs[*old] = Recommendation{proposal, nowMs};
+    else
+        recs.push_back(Recommendation{proposal, nowMs});
+    return e;
+}
+
+} // namespace
+
 Normalized normalizeReplicas(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings,
                              ControllerMemory &memory, int currentReplicas, int proposal, int minReplicas,
                              int maxReplicas, std::int64_t nowMs)
 {
     if (!memory.recommendations)
         memory.recommendations.emplace();
+    const auto window = scanWindow(*memory.recommendations, behavior, settings, proposal, nowMs);
+    return limitReplicas(behavior, settings, memory, currentReplicas, proposal, window, minReplicas, maxReplicas, nowMs);
+}
+
+Normalized limitReplicas(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings,
+                         const ControllerMemory &memory, int currentReplicas, int proposal, WindowExtremes window,
+                         int minReplicas, int maxReplicas, std::int64_t nowMs)
+{
     if (behavior)
-        return normalizeWithBehavior(*behavior, memory, currentReplicas, proposal, minReplicas, maxReplicas, nowMs);
-    return normalizeLegacy(settings, memory, currentReplicas, proposal, minReplicas, maxReplicas, nowMs);
+        return limitWithBehavior(*behavior, memory, currentReplicas, proposal, window, minReplicas, maxReplicas, nowMs);
+    return limitLegacy(settings, currentReplicas, proposal, window.down, minReplicas, maxReplicas);
 }
 
 void storeScaleEvent(const std::optional<ResolvedBehavior> &behavior, ControllerMemory &memory, int previous,

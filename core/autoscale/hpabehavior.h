@@ -44,6 +44,21 @@ Normalized normalizeReplicas(const std::optional<ResolvedBehavior> &behavior, co
                              ControllerMemory &memory, int currentReplicas, int proposal, int minReplicas,
                              int maxReplicas, std::int64_t nowMs);
 
+/// What the stabilization window makes of a proposal: `up` is the lowest of the proposal and the
+/// recommendations inside the scale-up window, `down` the highest of the proposal and those inside
+/// the scale-down window (the only window of the legacy path).
+struct WindowExtremes {
+    int up = 0;
+    int down = 0;
+};
+
+/// The second half of normalizeReplicas(), once the window has spoken: the stabilized value
+/// (clamp(current, up, down) with a behavior, `down` on the legacy path), then the behavior's rate
+/// limits (or the legacy limits) and min/max.
+Normalized limitReplicas(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings,
+                         const ControllerMemory &memory, int currentReplicas, int proposal, WindowExtremes window,
+                         int minReplicas, int maxReplicas, std::int64_t nowMs);
+
 /// Records a rescale from `previous` to `desired` in the scale-up or scale-down event list
 /// (only with a behavior; an event older than the longest policy period is reused).
 void storeScaleEvent(const std::optional<ResolvedBehavior> &behavior, ControllerMemory &memory, int previous,

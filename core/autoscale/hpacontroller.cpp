@@ -1,6 +1,7 @@
 #include "core/autoscale/hpacontroller.h"
 
 #include "core/autoscale/hpabehavior.h"
+#include "core/autoscale/recommendationwindow.h"
 #include "core/autoscale/replicacalculator.h"
 
 #include <QStringList>
@@ -266,10 +267,11 @@ QString explain(const SyncResult &s, bool n, int winner, int minReplicas, int ma
 
 Decision decideReplicas(const model::HpaSpec &spec, const std::optional<ResolvedBehavior> &behavior,
                         const ControllerSettings &settings, ControllerMemory &memory, int current,
-                        const std::vector<MetricResult> &metrics, std::int64_t nowMs)
+                        const std::vector<MetricResult> &metrics, std::int64_t nowMs,
+                        RecommendationWindow *window)
 {
     Decision d;
-    if (!memory.recommendations) // first sync: the current size is the first recommendation
+    if (!window && !memory.recommendations) // first sync: the current size is the first recommendation
         memory.recommendations = std::vector<Recommendation>{Recommendation{current, nowMs}};
     const int minReplicas = spec.minReplicas.value_or(1);
     const int maxReplicas = spec.maxReplicas;
@@ -300,8 +302,10 @@ Decision decideReplicas(const model::HpaSpec &spec, const std::optional<Resolved
         return d;
     } else {
         d.proposal = proposal;
-        const Normalized n = normalizeReplicas(behavior, settings, memory, current, proposal, minReplicas,
-                                               maxReplicas, nowMs);
+        const Normalized n = window ? normalizeReplicas(behavior, settings, memory, *window, current, proposal,
+                                                        minReplicas, maxReplicas, nowMs)
+                                    : normalizeReplicas(behavior, settings, memory, current, proposal, minReplicas,
+                                                        maxReplicas, nowMs);
         d.stabilized = n.stabilized;
         d.desired = n.desired;
         d.decidedBy = n.limitedBy;

@@ -13,6 +13,8 @@
 
 namespace headroom::autoscale {
 
+class RecommendationWindow;
+
 /// One pod's resource usage as metrics.k8s.io reports it.
 struct PodUsage {
     std::int64_t timestampMs = 0;
@@ -56,7 +58,8 @@ SyncResult syncHpa(const HpaUnderTest &hpa, const ClusterState &cluster, const C
 
 /// The controller's decision once the metric proposals are known (reconcileAutoscaler after
 /// computeReplicasForMetrics): zero-replica, min/max and partial-failure rules, then normalization;
-/// records the rescale in `memory`. `metrics[i].replicas` is empty for a failed metric.
+/// records the rescale in `memory`. `metrics[i].replicas` is empty for a failed metric. With a
+/// `window`, the stabilization window is kept there instead of in `memory.recommendations`.
 struct Decision {
     int desired = 0;
     DecidedBy decidedBy = DecidedBy::Metrics;
@@ -66,7 +69,8 @@ struct Decision {
 };
 Decision decideReplicas(const model::HpaSpec &spec, const std::optional<ResolvedBehavior> &behavior,
                         const ControllerSettings &settings, ControllerMemory &memory, int currentReplicas,
-                        const std::vector<MetricResult> &metrics, std::int64_t nowMs);
+                        const std::vector<MetricResult> &metrics, std::int64_t nowMs,
+                        RecommendationWindow *window = nullptr);
 
 /// spec.metrics as the API server defaults it: empty means CPU at 80 % utilization.
 QList<model::MetricSpec> effectiveMetrics(const model::HpaSpec &spec);

@@ -35,7 +35,10 @@ double mmcP95Seconds(double lambda, double service, int servers)
     const double drain = servers * mu - lambda;
     if (drain <= 0)
         return std::numeric_limits<double>::infinity();
-    const double c = erlangC(lambda * service, servers);
+    const double offered = lambda * service;
+    if (servers > 64 && (servers - offered) / std::sqrt(offered) >= 2.0)
+        return 0.0 + service; // Halfin-Whitt at beta >= 2 puts C below 0.03: no wait at the 95th percentile
+    const double c = erlangC(offered, servers);
     const double wait = c > 0.05 ? std::log(c / 0.05) / drain : 0.0;
     return wait + service;
 }

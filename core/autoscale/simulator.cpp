@@ -2,7 +2,9 @@
 
 #include "core/autoscale/hpacontroller.h"
 #include "core/autoscale/hpamanifest.h"
+#include "core/autoscale/monotonememo.h"
 #include "core/autoscale/queueing.h"
+#include "core/autoscale/recommendationwindow.h"
 #include "core/autoscale/replicacalculator.h"
 
 #include <algorithm>
@@ -39,6 +41,23 @@ struct MetricPlan {
     double target = 0; ///< percent for Utilization, otherwise the value (units of the source)
 };
 
+/// What a metric's last proposal was computed from, so that an unchanged input skips the work:
+/// equal inputs give an equal proposal. Per-pod metrics key on the truncated per-pod value (integer
+/// percent or milli-units), which moves far less often than the sample; the truncation itself is
+/// memoized along the sample (monotone in it for a fixed pod count).
+struct ProposalState {
+    struct Inputs {
+        double value = 0;   ///< the sample (Object/External) or the truncated per-pod value (per-pod metrics)
+        double corrected = 0;
+        int withMetrics = 0, unready = 0, current = 0, totalPods = 0, ready = 0;
+        bool operator==(const Inputs &) const = default;
+    };
+    Inputs computedFrom;
+    bool computed = false;
+    MonotoneMemo<double> perPod, perPodCorrected; ///< truncated per-pod value over the sample
+    double perPodDivisor = 0, correctedDivisor = 0; ///< the pod count (x request) the memos divide by
+};
+
 Source sourceFor(const MetricSpec &m)
 {
     if (m.type == MetricSourceType::Resource || m.type == MetricSourceType::ContainerResource)
@@ -60,9 +79,11 @@ struct TierSim {
     HpaSpec spec;
     std::optional<ResolvedBehavior> behavior;
     Tolerances tolerances;
-    ControllerMemory memory;
+    ControllerMemory memory;      ///< scale events; the recommendations live in `window`
+    std::optional<RecommendationWindow> window;
     std::vector<MetricPlan> plans;
     std::vector<MetricResult> results;
+    std::vector<ProposalState> proposalStates; ///< what results[j] was computed from
     int minReplicas = 1;
     int maxReplicas = 1;
     double unitsPerMultiplier = 0;    ///< capacity-metric units at multiplier 1
@@ -70,6 +91,7 @@ struct TierSim {
     int podsPerNode = 1;
     double nodeCpuMilli = 1e12; ///< what one pod can burst to at most
     double service = 0.05;
+    double memoryUtilization = 0; ///< percent of requested memory of a ready pod (load-independent)
     double serviceRate = 20; ///< per worker, 1/service
     int concurrency = 1;
     double sloSeconds = 0;
@@ -83,6 +105,8 @@ struct TierSim {
     int nodes = 0;
     std::vector<std::int64_t> provisioning; ///< node ready times
     std::int64_t idleSinceMs = -1;
+    int nodesNeededFor = -1; ///< the scheduled pod count nodesNeeded was computed for
+    int nodesNeeded = 0;
     double queue = 0;
     std::vector<Sample> ring;
     std::int64_t lastUpMs = std::numeric_limits<std::int64_t>::min() / 2;
@@ -92,6 +116,8 @@ struct TierSim {
     double p95Queueing = 0;
     double cpuPerReplicaAtTarget = 0; ///< millicores a replica may use at the CPU Utilization target
     double arrivalsPerReplicaTarget = 0; ///< Pods metric target on arrivals per replica
+    bool neededMonotone = false; ///< neededReplicas() never falls as the multiplier grows: it may be memoized
+    MonotoneMemo<int> neededMemo;
 };
 
 double baseUnits(const Scenario &s, const Tier &t)
@@ -121,7 +147,7 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
     t.behavior = resolveBehavior(t.spec, settings);
     t.tolerances = t.behavior ? Tolerances{t.behavior->scaleDown.tolerance, t.behavior->scaleUp.tolerance}
                               : Tolerances{settings.tolerance, settings.tolerance};
-    t.memory.recommendations.emplace();
+    t.window.emplace(t.behavior, settings);
     for (const MetricSpec &m : effectiveMetrics(t.spec)) {
         MetricPlan p{m.type, m.target.type, sourceFor(m), 0};
         if (m.target.type == MetricTargetType::Utilization)
@@ -135,6 +161,7 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
         t.plans.push_back(p);
     }
     t.results.resize(t.plans.size());
+    t.proposalStates.resize(t.plans.size());
     for (const MetricPlan &p : t.plans) {
         if (p.source == Source::Cpu && p.targetType == MetricTargetType::Utilization && p.target > 0)
             t.cpuPerReplicaAtTarget = tier.requests.cpuMillicores * p.target / 100.0;
@@ -148,6 +175,7 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
     t.arrivalsPerMultiplier = baseArrivals(scenario, tier) * share;
     t.service = std::max(1e-6, tier.workload.serviceTime.count() / 1000.0);
     t.serviceRate = 1.0 / t.service;
+    t.memoryUtilization = tier.workload.memoryBytesPerReplica * 100 / tier.requests.memoryBytes;
     t.concurrency = std::max(1, tier.workload.concurrencyPerReplica);
     t.sloSeconds = tier.p95Slo ? tier.p95Slo->count() / 1000.0 : 10 * t.service;
     t.boundedQueue = tier.kind != TierKind::Processing;
@@ -158,6 +186,11 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
         t.podsPerNode = std::max(1, std::min(byCpu, byMem));
         t.nodeCpuMilli = node->cpu * 1000;
     }
+    // with finite non-negative factors every step of neededReplicas() is monotone in the multiplier
+    const auto factor = [](double v) { return v >= 0 && v <= 1e100; };
+    t.neededMonotone = factor(t.unitsPerMultiplier) && factor(t.arrivalsPerMultiplier) && factor(t.service)
+        && factor(tier.workload.cpuMillicoresPerUnit) && factor(t.cpuPerReplicaAtTarget)
+        && factor(t.arrivalsPerReplicaTarget);
     return t;
 }
 
@@ -170,6 +203,13 @@ int neededReplicas(const TierSim &t, double units, double arrivals)
     if (t.arrivalsPerReplicaTarget > 0)
         need = std::max(need, std::ceil(arrivals / t.arrivalsPerReplicaTarget - 1e-9));
     return std::clamp(static_cast<int>(std::min(need, 1e9)), t.minReplicas, t.maxReplicas);
+}
+
+/// neededReplicas() at traffic multiplier `m`.
+int neededAt(TierSim &t, double m)
+{
+    const auto at = [&t](double x) { return neededReplicas(t, t.unitsPerMultiplier * x, t.arrivalsPerMultiplier * x); };
+    return t.neededMonotone ? t.neededMemo(m, at) : at(m);
 }
 
 double sourceValue(Source s, const Sample &x)
@@ -186,41 +226,88 @@ double sourceValue(Source s, const Sample &x)
     return 0;
 }
 
-/// One metric's proposal from a lagged sample, following the controller's per-type rules.
-void proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &x, int totalPods, MetricResult &r)
+/// The per-pod value the controller compares with the target: sum / (pods x request) as an integer
+/// percent for Utilization targets, else the per-pod average truncated to milli-units.
+double truncatedPerPod(const MetricPlan &p, double value, double divisor)
 {
-    // numeric fields only: the strings stay untouched in the hot loop
-    r.replicas.reset();
-    r.utilization.reset();
-    r.withinTolerance = false;
+    return p.targetType == MetricTargetType::Utilization ? std::floor(value * 100 / divisor)
+                                                         : std::floor(value / divisor * 1000);
+}
+
+/// truncatedPerPod() through `memo`, which is valid for one divisor (monotone in the value when the
+/// divisor is positive).
+double truncatedPerPod(const MetricPlan &p, double value, double divisor, MonotoneMemo<double> &memo,
+                       double &memoDivisor)
+{
+    if (!(divisor > 0 && divisor <= 1e100))
+        return truncatedPerPod(p, value, divisor);
+    if (divisor != memoDivisor) {
+        memo.reset();
+        memoDivisor = divisor;
+    }
+    return memo(value, [&p, divisor](double v) { return truncatedPerPod(p, v, divisor); });
+}
+
+/// One metric's proposal from a lagged sample, following the controller's per-type rules.
+void proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &x, int totalPods, MetricResult &r,
+                   ProposalState &state)
+{
     if (p.source == Source::None || p.target <= 0)
-        return; // no simulated value for this metric: a failed fetch
+        return; // no simulated value for this metric: a failed fetch (`r` stays empty)
     const int current = t.replicas;
     const double value = sourceValue(p.source, x);
     const bool perPod = p.type == MetricSourceType::Resource || p.type == MetricSourceType::ContainerResource
         || p.type == MetricSourceType::Pods;
+    ProposalState::Inputs inputs{value, 0, 0, 0, current, totalPods, t.ready};
     if (perPod) {
         // CPU samples of pods that became ready after the sample are unready; other metrics only
         // lack samples of Pending pods, and running-but-starting pods report ~0
         const bool cpu = p.source == Source::Cpu;
-        const int withMetrics = cpu ? std::min(x.ready, totalPods) : std::min(totalPods - t.pending, x.ready + t.startingCount);
-        const int unready = std::max(0, totalPods - withMetrics);
-        if (withMetrics <= 0)
-            return;
-        double ratio = 0;
-        double corrected = 0;
-        if (p.targetType == MetricTargetType::Utilization) {
-            const double request = p.source == Source::Cpu ? t.tier->requests.cpuMillicores : t.tier->requests.memoryBytes;
-            const double util = std::floor(value * 100 / (withMetrics * request));
-            ratio = util / p.target;
-            corrected = std::floor(value * 100 / ((withMetrics + unready) * request)) / p.target;
-            r.utilization = static_cast<int>(util);
+        inputs.withMetrics = cpu ? std::min(x.ready, totalPods) : std::min(totalPods - t.pending, x.ready + t.startingCount);
+        inputs.unready = std::max(0, totalPods - inputs.withMetrics);
+        inputs.totalPods = inputs.ready = 0; // not read by the per-pod rules
+        if (inputs.withMetrics > 0) {
+            const double request = p.targetType != MetricTargetType::Utilization ? 1.0
+                : cpu ? t.tier->requests.cpuMillicores : t.tier->requests.memoryBytes;
+            const auto divisor = [&p, request](int pods) {
+                return p.targetType == MetricTargetType::Utilization ? pods * request : double(pods);
+            };
+            inputs.value = truncatedPerPod(p, value, divisor(inputs.withMetrics), state.perPod, state.perPodDivisor);
+            inputs.corrected = inputs.unready == 0 ? inputs.value
+                : truncatedPerPod(p, value, divisor(inputs.withMetrics + inputs.unready), state.perPodCorrected,
+                                  state.correctedDivisor);
         } else {
-            ratio = std::floor(value / withMetrics * 1000) / 1000 / p.target;
-            corrected = std::floor(value / (withMetrics + unready) * 1000) / 1000 / p.target;
+            inputs.value = 0;
         }
-        r.replicas = ReplicaCalculator::uniformReplicas(current, ratio, corrected, withMetrics, unready, t.tolerances,
-                                                        &r.withinTolerance);
+    }
+    if (state.computed && state.computedFrom == inputs)
+        return; // `r` already holds this proposal
+    state.computed = true;
+    // member by member: a block copy of `inputs` would stall on the stores that just built it
+    state.computedFrom.value = inputs.value;
+    state.computedFrom.corrected = inputs.corrected;
+    state.computedFrom.withMetrics = inputs.withMetrics;
+    state.computedFrom.unready = inputs.unready;
+    state.computedFrom.current = inputs.current;
+    state.computedFrom.totalPods = inputs.totalPods;
+    state.computedFrom.ready = inputs.ready;
+    // numeric fields only: the strings stay untouched in the hot loop
+    r.replicas.reset();
+    r.utilization.reset();
+    r.withinTolerance = false;
+    if (perPod) {
+        if (inputs.withMetrics <= 0)
+            return;
+        double ratio = inputs.value / p.target;
+        double corrected = inputs.corrected / p.target;
+        if (p.targetType == MetricTargetType::Utilization) {
+            r.utilization = static_cast<int>(inputs.value);
+        } else {
+            ratio = inputs.value / 1000 / p.target;
+            corrected = inputs.corrected / 1000 / p.target;
+        }
+        r.replicas = ReplicaCalculator::uniformReplicas(current, ratio, corrected, inputs.withMetrics, inputs.unready,
+                                                        t.tolerances, &r.withinTolerance);
         return;
     }
     if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
@@ -238,7 +325,6 @@ void proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &x, int t
     }
     r.withinTolerance = t.tolerances.isWithin(ratio);
     r.replicas = r.withinTolerance ? current : static_cast<int>(std::ceil(ratio * t.ready));
-    return;
 }
 
 /// The plan's CustomAutoScaler: scale when cpu > 70 %, memory > 80 %, p95 > 2 s or queue > 100, to
@@ -299,18 +385,29 @@ void advancePods(TierSim &t, std::int64_t now, Milliseconds startup)
 
 void advanceNodes(TierSim &t, std::int64_t now, std::int64_t delay, int &clusterNodes, int maxNodes)
 {
-    auto ready = std::remove_if(t.provisioning.begin(), t.provisioning.end(), [&](std::int64_t at) {
-        if (at > now)
-            return false;
-        ++t.nodes;
-        return true;
-    });
-    t.provisioning.erase(ready, t.provisioning.end());
-    const int missing = (t.pending + t.podsPerNode - 1) / t.podsPerNode - int(t.provisioning.size());
-    for (int i = 0; i < missing && clusterNodes < maxNodes; ++i, ++clusterNodes)
-        t.provisioning.push_back(now + delay);
-    const int needed = (t.ready + t.startingCount + t.podsPerNode - 1) / t.podsPerNode;
-    if (t.nodes > needed && t.pending == 0) {
+    if (!t.provisioning.empty()) {
+        auto ready = std::remove_if(t.provisioning.begin(), t.provisioning.end(), [&](std::int64_t at) {
+            if (at > now)
+                return false;
+            ++t.nodes;
+            return true;
+        });
+        t.provisioning.erase(ready, t.provisioning.end());
+    }
+    if (t.pending > 0) { // without Pending pods no node is missing
+        const int missing = (t.pending + t.podsPerNode - 1) / t.podsPerNode - int(t.provisioning.size());
+        for (int i = 0; i < missing && clusterNodes < maxNodes; ++i, ++clusterNodes)
+            t.provisioning.push_back(now + delay);
+        t.idleSinceMs = -1;
+        return;
+    }
+    const int scheduled = t.ready + t.startingCount;
+    if (scheduled != t.nodesNeededFor) {
+        t.nodesNeededFor = scheduled;
+        t.nodesNeeded = (scheduled + t.podsPerNode - 1) / t.podsPerNode;
+    }
+    const int needed = t.nodesNeeded;
+    if (t.nodes > needed) {
         if (t.idleSinceMs < 0)
             t.idleSinceMs = now;
         else if (now - t.idleSinceMs >= NodeIdleBeforeRemovalMs) {
@@ -323,24 +420,16 @@ void advanceNodes(TierSim &t, std::int64_t now, std::int64_t delay, int &cluster
     }
 }
 
-void resize(TierTimeline &tl, int ticks)
+/// Reserves the timeline for `ticks`; the simulation appends one value per tick to every series, so
+/// a cancelled run holds exactly the ticks simulated.
+void reserve(TierTimeline &tl, int ticks)
 {
     const auto n = static_cast<std::size_t>(ticks);
     for (auto *v : {&tl.demand, &tl.cpuUtilization, &tl.memoryUtilization, &tl.queueDepth, &tl.p95LatencyMs,
                     &tl.droppedPerSecond})
-        v->assign(n, 0.0);
+        v->reserve(n);
     for (auto *v : {&tl.desiredReplicas, &tl.readyReplicas, &tl.pendingReplicas, &tl.nodes, &tl.neededReplicas})
-        v->assign(n, 0);
-}
-
-void truncate(TierTimeline &tl, int ticks)
-{
-    const auto n = static_cast<std::size_t>(ticks);
-    for (auto *v : {&tl.demand, &tl.cpuUtilization, &tl.memoryUtilization, &tl.queueDepth, &tl.p95LatencyMs,
-                    &tl.droppedPerSecond})
-        v->resize(n);
-    for (auto *v : {&tl.desiredReplicas, &tl.readyReplicas, &tl.pendingReplicas, &tl.nodes, &tl.neededReplicas})
-        v->resize(n);
+        v->reserve(n);
 }
 
 std::optional<double> firstEventSeconds(const TrafficSpec &traffic)
@@ -353,8 +442,9 @@ std::optional<double> firstEventSeconds(const TrafficSpec &traffic)
     return at;
 }
 
-/// Serves one tick: queue dynamics, utilization, latency; returns the tick's sample.
-Sample serve(TierSim &t, double units, double arrivals, double dt, TierTimeline &tl, std::size_t i)
+/// Serves one tick: queue dynamics, utilization, latency; writes the tick's sample to `s` (in place:
+/// a copy of a freshly written struct stalls on store forwarding).
+void serve(TierSim &t, double units, double arrivals, double dt, TierTimeline &tl, Sample &s)
 {
     const Tier &tier = *t.tier;
     const int servers = t.ready * t.concurrency;
@@ -368,7 +458,8 @@ Sample serve(TierSim &t, double units, double arrivals, double dt, TierTimeline 
             t.queue = limit;
         }
     }
-    const double backlogWait = capacity > 0 ? t.queue / capacity : (t.queue > 0 || arrivals > 0 ? 1e9 : 0);
+    const double backlogWait = capacity > 0 ? (t.queue > 0 ? t.queue / capacity : 0.0)
+                                            : (t.queue > 0 || arrivals > 0 ? 1e9 : 0);
     double p95 = t.service;
     if (arrivals > 0) {
         const double served = std::min(arrivals, capacity * 0.999);
@@ -382,9 +473,9 @@ Sample serve(TierSim &t, double units, double arrivals, double dt, TierTimeline 
     }
     if (!t.boundedQueue && backlogWait > t.sloSeconds)
         dropped = arrivals; // every job arriving now will be late
-    const double servedShare = arrivals > 0 ? std::min(1.0, capacity / arrivals) : 1.0;
+    // capacity >= arrivals gives a quotient >= 1: the division only matters when capacity falls short
+    const double servedShare = arrivals > capacity ? std::min(1.0, capacity / arrivals) : 1.0;
     const double cpuMilli = std::min(units * tier.workload.cpuMillicoresPerUnit * servedShare, t.ready * t.nodeCpuMilli);
-    Sample s;
     s.ready = t.ready;
     s.cpuMilli = t.ready > 0 ? cpuMilli : 0;
     s.memBytes = t.ready * tier.workload.memoryBytesPerReplica;
@@ -393,13 +484,12 @@ Sample serve(TierSim &t, double units, double arrivals, double dt, TierTimeline 
     s.queue = t.boundedQueue ? t.queue : t.queue + std::min(arrivals * t.service, double(servers));
     s.waitSeconds = backlogWait;
     s.p95Ms = std::min(p95, 1e9) * 1000;
-    tl.demand[i] = arrivals;
-    tl.cpuUtilization[i] = t.ready > 0 ? s.cpuMilli * 100 / (t.ready * double(tier.requests.cpuMillicores)) : 0;
-    tl.memoryUtilization[i] = t.ready > 0 ? tier.workload.memoryBytesPerReplica * 100 / tier.requests.memoryBytes : 0;
-    tl.queueDepth[i] = t.queue;
-    tl.p95LatencyMs[i] = s.p95Ms;
-    tl.droppedPerSecond[i] = dropped;
-    return s;
+    tl.demand.push_back(arrivals);
+    tl.cpuUtilization.push_back(t.ready > 0 ? s.cpuMilli * 100 / (t.ready * double(tier.requests.cpuMillicores)) : 0);
+    tl.memoryUtilization.push_back(t.ready > 0 ? t.memoryUtilization : 0);
+    tl.queueDepth.push_back(t.queue);
+    tl.p95LatencyMs.push_back(s.p95Ms);
+    tl.droppedPerSecond.push_back(dropped);
 }
 
 } // namespace
@@ -427,14 +517,14 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
         TierSim t = makeTier(scenario, tier, settings);
         t.replicas = neededReplicas(t, t.unitsPerMultiplier * m0, t.arrivalsPerMultiplier * m0);
         t.ready = t.replicas;
-        t.memory.recommendations = std::vector<Recommendation>{Recommendation{t.replicas, options.startMs}};
+        t.window->add(t.replicas, options.startMs);
         t.nodes = (t.replicas + t.podsPerNode - 1) / t.podsPerNode;
         clusterNodes += t.nodes;
         t.ring.assign(static_cast<std::size_t>(lag + 1), Sample{});
         tiers.push_back(std::move(t));
         TierTimeline tl;
         tl.tierId = tier.id;
-        resize(tl, ticks);
+        reserve(tl, ticks);
         result.tiers.push_back(std::move(tl));
     }
 
@@ -449,7 +539,6 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
         const bool syncDue = syncCountdown == 0;
         syncCountdown = syncDue ? syncEvery - 1 : syncCountdown - 1;
         const double lost = traffic.lostShare(tSec);
-        const auto idx = static_cast<std::size_t>(i);
         for (std::size_t k = 0; k < tiers.size(); ++k) {
             TierSim &t = tiers[k];
             TierTimeline &tl = result.tiers[k];
@@ -470,8 +559,8 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
                 advancePods(t, now, t.tier->podStartupTime);
             const double units = t.unitsPerMultiplier * m;
             const double arrivals = t.arrivalsPerMultiplier * m;
-            const Sample s = serve(t, units, arrivals, dt, tl, idx);
-            t.ring[ringPos] = s;
+            Sample &s = t.ring[ringPos];
+            serve(t, units, arrivals, dt, tl, s);
             if (syncDue) {
                 const Sample &seen = t.ring[ringPos + 1 == t.ring.size() ? 0 : ringPos + 1]; // `lag` ticks old
                 const int totalPods = t.ready + t.startingCount + t.pending;
@@ -480,8 +569,9 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
                     desired = customPolicy(t, i >= lag ? seen : s, now);
                 } else {
                     for (std::size_t j = 0; j < t.plans.size(); ++j)
-                        proposeMetric(t, t.plans[j], i >= lag ? seen : s, totalPods, t.results[j]);
-                    desired = decideReplicas(t.spec, t.behavior, settings, t.memory, t.replicas, t.results, now).desired;
+                        proposeMetric(t, t.plans[j], i >= lag ? seen : s, totalPods, t.results[j], t.proposalStates[j]);
+                    desired = decideReplicas(t.spec, t.behavior, settings, t.memory, t.replicas, t.results, now, &*t.window)
+                                  .desired;
                 }
                 if (desired > t.replicas) {
                     t.pending += desired - t.replicas;
@@ -494,18 +584,16 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
                     advancePods(t, now, t.tier->podStartupTime);
                 t.replicas = desired;
             }
-            tl.desiredReplicas[idx] = t.replicas;
-            tl.readyReplicas[idx] = t.ready;
-            tl.pendingReplicas[idx] = t.pending;
-            tl.nodes[idx] = t.nodes;
-            tl.neededReplicas[idx] = neededReplicas(t, units, arrivals);
+            tl.desiredReplicas.push_back(t.replicas);
+            tl.readyReplicas.push_back(t.ready);
+            tl.pendingReplicas.push_back(t.pending);
+            tl.nodes.push_back(t.nodes);
+            tl.neededReplicas.push_back(neededAt(t, m));
         }
         lostBefore = lost;
         ringPos = ringPos + 1 == static_cast<std::size_t>(lag + 1) ? 0 : ringPos + 1;
         if (progress && (i & 4095) == 4095 && !progress(i + 1, ticks)) {
             result.ticks = i + 1;
-            for (TierTimeline &tl : result.tiers)
-                truncate(tl, result.ticks);
             break;
         }
         result.ticks = i + 1;

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/autoscale/hpabehavior.h"
+#include "core/autoscale/hpatypes.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace headroom::autoscale {
+
+/// The controller's stabilization window over past recommendations, kept as running extremes
+/// instead of a list that every sync scans: the lowest recommendation inside the scale-up window and
+/// the highest inside the scale-down window, each in amortized O(1) per sync (monotonic queues).
+///
+/// It answers what normalizeReplicas() computes from `ControllerMemory::recommendations`, with the
+/// same window boundaries: with a behavior a recommendation exactly one window old is out; on the
+/// legacy path (no behavior) it is still in. Precondition: recommendations are added in
+/// non-decreasing time order (ms since the epoch), as a controller syncing over time adds them.
+class RecommendationWindow {
+public:
+    /// The windows of `behavior` (scale-up and scale-down stabilization), or of the legacy path
+    /// (settings.downscaleStabilizationWindow, scale-down only) when there is no behavior.
+    RecommendationWindow(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings);
+
+    /// Records a recommendation made at `timeMs`.
+    void add(int replicas, std::int64_t timeMs)
+    {
+        if (!m_legacy)
+            m_up.add(replicas, timeMs);
+        m_down.add(replicas, timeMs);
+    }
+
+    /// The proposal bounded by the recommendations inside the windows at `nowMs` (see WindowExtremes;
+    /// on the legacy path `up` is the proposal).
+    WindowExtremes extremes(int proposal, std::int64_t nowMs)
+    {
+        return {m_legacy ? proposal : m_up.extreme(proposal, nowMs), m_down.extreme(proposal, nowMs)};
+    }
+
+private:
+    /// A monotonic queue in a ring buffer: values strictly increase (min queue) or decrease (max
+    /// queue) from the front, so the front is the extreme of the entries still inside the window.
+    /// The hot operations are inline: the simulator calls them every sync.
+    class Queue {
+    public:
+        Queue(std::int64_t windowMs, bool keepsMax) : m_windowMs(windowMs), m_keepsMax(keepsMax) {}
+        void add(int replicas, std::int64_t timeMs)
+        {
+            // an older entry that is not more extreme than the new one can never be the extreme again
+            while (m_tail != m_head && !moreExtreme(at(m_tail - 1).replicas, replicas))
+                --m_tail;
+            if (m_tail - m_head == m_entries.size())
+                grow();
+            at(m_tail++) = Recommendation{replicas, timeMs};
+        }
+        /// The extreme of `proposal` and the entries younger than the window at `nowMs` (older ones expire).
+        int extreme(int proposal, std::int64_t nowMs)
+        {
+            const std::int64_t cutoff = nowMs - m_windowMs;
+            while (m_head != m_tail && at(m_head).timeMs <= cutoff)
+                ++m_head;
+            if (m_head == m_tail)
+                return proposal;
+            const int front = at(m_head).replicas;
+            return moreExtreme(front, proposal) ? front : proposal;
+        }
+
+    private:
+        bool moreExtreme(int a, int b) const { return m_keepsMax ? a > b : a < b; }
+        Recommendation &at(std::size_t i) { return m_entries[i & (m_entries.size() - 1)]; }
+        void grow();
+
+        std::vector<Recommendation> m_entries = std::vector<Recommendation>(16); ///< power-of-two ring
+        std::size_t m_head = 0; ///< live entries are [m_head, m_tail), indices modulo the ring size
+        std::size_t m_tail = 0;
+        std::int64_t m_windowMs;
+        bool m_keepsMax;
+    };
+
+    Queue m_up{0, false};
+    Queue m_down{0, true};
+    bool m_legacy = false;
+};
+
+/// normalizeReplicas() with the stabilization window kept in `window` (recording the proposal there)
+/// instead of `memory.recommendations`, which it leaves untouched; `memory` supplies the scale events.
+/// Same result as the list form for syncs in non-decreasing time order; amortized O(1) per sync.
+Normalized normalizeReplicas(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings,
+                             ControllerMemory &memory, RecommendationWindow &window, int currentReplicas,
+                             int proposal, int minReplicas, int maxReplicas, std::int64_t nowMs);
+
+} // namespace headroom::autoscale
