@@ -1673,6 +1673,10 @@
 <context>
     <name>main</name>
     <message>
+        <source>Add this scenario file as a variant to compare (repeatable).</source>
+        <translation>Diese Szenariodatei als Variante zum Vergleich hinzufügen (wiederholbar).</translation>
+    </message>
+    <message>
         <source>Scalability planning console</source>
         <translation>Konsole für die Skalierungsplanung</translation>
     </message>
