@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
+#include "app/cli/kubecontext.h"
 
 #include "core/connect/clusterimport.h"
 #include "core/connect/kubeclient.h"
@@ -21,12 +22,8 @@ int runImport(const QStringList &args)
                    "autoscaling/v2 HPA copied verbatim, node sizes as resource tiers (priced from --prices; unknown "
                    "sizes are imported unpriced with a warning), regions and zones from node labels.\n"
                    "The cluster is only read. Warnings go to stderr; the scenario is validated before it is written."_s);
-    cl.addOption({u"kubeconfig"_s, u"The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."_s, u"PATH"_s});
-    cl.addOption({u"context"_s, u"The context to use (default: current-context)."_s, u"C"_s});
+    addKubeOptions(cl);
     cl.addOption({u"prometheus"_s, u"Add a Prometheus data source with per-tier history queries."_s, u"URL"_s});
-    cl.addOption({u"token-secret"_s, u"Keychain entry holding a bearer token for the API server, used instead of the "
-                                     "kubeconfig user's credentials (store it with 'headroom-cli secret set NAME')."_s,
-                  u"NAME"_s});
     cl.addOption({u"prices"_s, u"A price list (HeadroomPriceList JSON) to price node sizes."_s, u"FILE"_s});
     cl.addOption({u"page-size"_s, u"Objects per list request (limit/continue)."_s, u"N"_s, u"500"_s});
     cl.addOption({u"timeout"_s, u"Seconds to wait for the whole import."_s, u"S"_s, u"300"_s});
@@ -52,20 +49,11 @@ int runImport(const QStringList &args)
         options.prices = prices.value();
     }
 
-    auto config = connect::loadKubeconfig(cl.value(u"kubeconfig"_s));
-    if (!config)
-        return reportErrors(config.errors());
-    auto context = connect::resolveContext(config.value(), cl.value(u"context"_s));
+    int exit = Ok;
+    auto context = kubeContext(cl, &exit);
     if (!context)
-        return reportErrors(context.errors());
+        return exit;
     options.kubeconfigContext = context->context.name;
-    if (cl.isSet(u"token-secret"_s)) {
-        auto token = connect::readKeychainSecret(cl.value(u"token-secret"_s));
-        if (!token)
-            return reportErrors({model::makeError(token.error().message, u"--token-secret"_s)});
-        context->user.token = token.value();
-        context->user.tokenFile.clear();
-    }
 
     connect::KubeClient client(context.value());
     if (auto prepared = client.prepare(); !prepared)

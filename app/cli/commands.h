@@ -21,6 +21,7 @@ int runTopology(const QStringList &args);
 int runAlerts(const QStringList &args);
 int runReport(const QStringList &args);
 int runImport(const QStringList &args);
+int runApply(const QStringList &args);
 int runInspect(const QStringList &args);
 int runPrices(const QStringList &args);
 int runSecret(const QStringList &args);

@@ -35,6 +35,7 @@ constexpr std::array commands{
     Command{u"alerts", u"evaluate Prometheus alerting rules over simulated or real series", runAlerts},
     Command{u"report", u"the full report as PDF and CSV", runReport},
     Command{u"import", u"build a scenario from a live Kubernetes cluster", runImport},
+    Command{u"apply", u"scale a workload or apply a tier's HPA on a cluster (dry run, diff, confirm)", runApply},
     Command{u"inspect", u"the real topology of a live Redis Cluster or PostgreSQL (+PgBouncer), as JSON", runInspect},
     Command{u"prices", u"refresh a pricing catalog from the Azure or AWS price lists", runPrices},
     Command{u"secret", u"store or delete a named token/password in the system keychain", runSecret},

@@ -13,7 +13,7 @@ headroom_add_cli_test(cli_show_default ARGS show EXIT 0
 headroom_add_cli_test(cli_show_file ARGS show resources/scenarios/webtools-pro.yaml EXIT 0 PASS "Traffic scenarios: steady")
 headroom_add_cli_test(cli_show_invalid ARGS show tests/data/invalid-three/scenario.yaml EXIT 1 PASS "must be <= 100")
 headroom_add_cli_test(cli_help ARGS --help EXIT 0 PASS "Commands:.*validate.*simulate")
-foreach(cmd validate show forecast plan queue usl simulate hpa cost redis shard alerts report import inspect prices secret)
+foreach(cmd validate show forecast plan queue usl simulate hpa cost redis shard alerts report import apply inspect prices secret)
     headroom_add_cli_test(cli_help_${cmd} ARGS ${cmd} --help EXIT 0 PASS "Usage: headroom-cli ${cmd}")
 endforeach()
 add_test(NAME cli_schema_reference_in_sync COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:headroom-cli>

@@ -54,6 +54,7 @@ headroom_add_test(tst_kubeactions LABEL unit SOURCES connect/tst_kubeactions.cpp
     LIBS headroom_connect headroom_fixtureserver
     ENV "${HEADROOM_CONNECT_LSAN}")
 target_compile_definitions(tst_kubeactions PRIVATE HEADROOM_TEST_TLS_DIR="${HEADROOM_TEST_TLS_DIR}")
+add_dependencies(tst_kubeactions headroom-cli)
 headroom_add_test(tst_pricefetcher LABEL unit SOURCES connect/tst_pricefetcher.cpp
     LIBS headroom_connect headroom_fixtureserver
     ENV "${HEADROOM_CONNECT_LSAN}")

@@ -1,8 +1,10 @@
 #include "fixtureserver.h"
 
+#include "core/connect/httpclient.h"
 #include "core/connect/kubeactions.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -26,8 +28,16 @@ private slots:
     void hpaCreateIsPost();
     void deniedByAccessReview();
     void hpaJsonShape();
+    void cliApplyScale();
+    void cliApplyHpa();
 
 private:
+    struct Run {
+        int exit = -1;
+        QString out, err;
+    };
+    Run cli(const QStringList &args);
+    QString kubeconfig() const;
     ResolvedContext context() const;
     QList<FixtureServer::Request> writes() const;
     static headroom::model::HpaSpec plannedHpa(const QString &target);
@@ -294,3 +304,93 @@ void TestKubeActions::hpaJsonShape()
 
 QTEST_GUILESS_MAIN(TestKubeActions)
 #include "tst_kubeactions.moc"
+
+QString TestKubeActions::kubeconfig() const
+{
+    const QString path = m_dir->filePath(u"kubeconfig"_s);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(u"apiVersion: v1\nkind: Config\ncurrent-context: fixture\nclusters:\n- name: fx\n  cluster:\n"
+            "    server: %1\n    certificate-authority: %2/ca.pem\nusers:\n- name: ci\n  user:\n"
+            "    token: secret-token-value\ncontexts:\n- name: fixture\n  context:\n    cluster: fx\n    user: ci\n"
+            "    namespace: shop\n"_s.arg(m_server->url().toString(), m_tls)
+                .toUtf8());
+    return path;
+}
+
+TestKubeActions::Run TestKubeActions::cli(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"LSAN_OPTIONS"_s, u"suppressions=" HEADROOM_SOURCE_DIR "/tests/connect/lsan.supp"_s); // ASan builds
+    env.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"data"_s));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(HEADROOM_CLI), args);
+    Run r;
+    // the fixture server lives in this process: keep its event loop running meanwhile
+    if (!waitUntil([&] { return p.state() == QProcess::NotRunning; }, std::chrono::seconds(60)))
+        return r;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    r.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+void TestKubeActions::cliApplyScale()
+{
+    const QString config = kubeconfig();
+    const QString audit = m_dir->filePath(u"cli-audit.log"_s);
+    const QStringList base{u"apply"_s, u"--kubeconfig"_s, config, u"--scale"_s, u"deployment/web=5"_s,
+                           u"--audit-log"_s, audit};
+
+    // writes off (the default): an error that says so, and nothing on the wire
+    Run r = cli(base);
+    QCOMPARE(r.exit, 1);
+    QVERIFY2(r.err.contains(u"writes"_s), qPrintable(r.err));
+    QVERIFY(m_server->requests.isEmpty());
+
+    // --write: access review, current object, one dry run; the diff is shown, nothing applied
+    r = cli(base + QStringList{u"--write"_s});
+    QCOMPARE(r.exit, 0);
+    QVERIFY2(r.out.contains(u"- replicas: 3\n+ replicas: 5\n"_s), qPrintable(r.out));
+    QVERIFY(r.out.contains(u"dry run only"_s));
+    QCOMPARE(writes().size(), 1);
+    QCOMPARE(writes()[0].query.queryItemValue(u"dryRun"_s), u"All"_s);
+    QVERIFY(!QFile::exists(audit));
+
+    // --write --yes: the dry run again, then exactly one real request, recorded in the audit log
+    r = cli(base + QStringList{u"--write"_s, u"--yes"_s});
+    QCOMPARE(r.exit, 0);
+    QVERIFY2(r.out.contains(u"applied"_s), qPrintable(r.out + r.err));
+    const auto w = writes();
+    QCOMPARE(w.size(), 3);
+    QCOMPARE(w[1].query.queryItemValue(u"dryRun"_s), u"All"_s);
+    QVERIFY(!w[2].query.hasQueryItem(u"dryRun"_s));
+    QCOMPARE(w[2].path, u"/apis/apps/v1/namespaces/shop/deployments/web/scale"_s);
+    QCOMPARE(w[2].headers.value("authorization"), QByteArray("Bearer secret-token-value"));
+    QFile log(audit);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QByteArray lines = log.readAll();
+    QCOMPARE(lines.trimmed().split('\n').size(), 1);
+    QVERIFY(!lines.contains("secret-token-value"));
+
+    QCOMPARE(cli({u"apply"_s, u"--kubeconfig"_s, config, u"--scale"_s, u"web=lots"_s, u"--write"_s}).exit, 2);
+    QCOMPARE(cli({u"apply"_s, u"--kubeconfig"_s, config, u"--scale"_s, u"web=2"_s, u"--yes"_s}).exit, 2);
+}
+
+void TestKubeActions::cliApplyHpa()
+{
+    // WebTools Pro's api tier planned onto the fixture's "web" HPA: a merge patch of its spec
+    const Run r = cli({u"apply"_s, u"--kubeconfig"_s, kubeconfig(), u"--hpa"_s, u"api"_s, u"--hpa-name"_s, u"web"_s,
+                       u"--write"_s, u"--yes"_s, u"--audit-log"_s, m_dir->filePath(u"a.log"_s)});
+    QCOMPARE(r.exit, 0);
+    QVERIFY2(r.out.contains(u"maxReplicas"_s), qPrintable(r.out + r.err));
+    const auto w = writes();
+    QCOMPARE(w.size(), 2);
+    QCOMPARE(w[1].method, QByteArray("PATCH"));
+    QCOMPARE(w[1].path, u"/apis/autoscaling/v2/namespaces/shop/horizontalpodautoscalers/web"_s);
+    QCOMPARE(w[1].headers.value("content-type"), QByteArray("application/merge-patch+json"));
+    QCOMPARE(json(w[1].body).value(u"spec"_s).toObject().value(u"maxReplicas"_s).toInt(), 100);
+    QCOMPARE(cli({u"apply"_s, u"--kubeconfig"_s, kubeconfig(), u"--hpa"_s, u"nope"_s, u"--write"_s}).exit, 2);
+}
