@@ -1669,6 +1669,18 @@
         <source>Redraw traffic scenario %1</source>
         <translation>Verkehrsszenario %1 neu zeichnen</translation>
     </message>
+    <message>
+        <source>%1 min replicas %2</source>
+        <translation>%1: mindestens %2 Replikate</translation>
+    </message>
+    <message>
+        <source>%1 max replicas %2</source>
+        <translation>%1: höchstens %2 Replikate</translation>
+    </message>
+    <message>
+        <source>%1 CPU target %2%</source>
+        <translation>%1: CPU-Ziel %2 %</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

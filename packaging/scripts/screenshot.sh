@@ -31,7 +31,7 @@ shoot() { # NAME ARGS... : one window, rendered by the real X server and grabbed
 shoot main-window --page Topology --select 'spec.tiers[0].autoscaling.maxReplicas'
 shoot charts --page Charts --select 'spec.capacityPlanner.growthRate'
 # A leaner variant of WebTools Pro (API capped at 60 replicas, 40 % spot) beside the original.
-sed -e 's/^  name: WebTools Pro$/  name: WebTools Pro (lean)/' -e '0,/maxReplicas: 100/s//maxReplicas: 60/' \
+sed -e 's/^  name: WebTools Pro$/  name: WebTools Pro (lean)/' -e '/- id: api/,/- id: processing/s/maxReplicas: 100/maxReplicas: 60/' \
   "$ROOT/resources/scenarios/webtools-pro.yaml" > "$WORK/lean.yaml"
 shoot compare --page Compare --variant "$WORK/lean.yaml"
 shoot main-window-de --lang de --select 'spec.tiers[1].autoscaling'

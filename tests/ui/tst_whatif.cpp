@@ -72,12 +72,16 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("sliderValue");
         QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("tier");
         // the spike's size: more replicas at the peak
         QTest::newRow("spike factor") << QString::fromLatin1(WhatIfPanel::spikeFactorLever) << u"spec.traffic[3].spec"_s
-                                      << 200 << u"baseline * spike(factor=20.0, at=1h, ramp=1m, hold=30m, decay=15m)"_s;
+                                      << 200 << u"baseline * spike(factor=20.0, at=1h, ramp=1m, hold=30m, decay=15m)"_s << 0;
         // a lower web max caps the peak
         QTest::newRow("max replicas") << QString::fromLatin1(WhatIfPanel::maxReplicasLever)
-                                      << u"spec.tiers[0].autoscaling.maxReplicas"_s << 10 << u"10"_s;
+                                      << u"spec.tiers[0].autoscaling.maxReplicas"_s << 10 << u"10"_s << 0;
+        // the API tier runs a verbatim HPA: the lever changes what its autoscaler uses
+        QTest::newRow("api max replicas (verbatim HPA)") << QString::fromLatin1(WhatIfPanel::maxReplicasLever)
+                                                         << u"spec.tiers[1].hpa.maxReplicas"_s << 40 << u"40"_s << 1;
     }
 
     void sliderEditsDocumentAndUndoRestores()
@@ -86,7 +90,11 @@ private slots:
         QFETCH(QString, path);
         QFETCH(int, sliderValue);
         QFETCH(QString, expected);
+        QFETCH(int, tier);
         Fixture f(u"spike-10x"_s);
+        auto *tiers = f.panel->findChild<QComboBox *>(u"whatIfTier"_s);
+        QVERIFY(tiers);
+        tiers->setCurrentIndex(tier);
         const AnalysisPtr before = f.next();
         QVERIFY(before);
         QCOMPARE(before->traffic.size(), std::size_t(1));
@@ -101,6 +109,8 @@ private slots:
         slider->setValue(sliderValue);
         QCOMPARE(f.doc.fieldText(path), expected);
         QCOMPARE(f.doc.undoStack()->count(), steps + 1);
+        if (lever == QLatin1String(WhatIfPanel::maxReplicasLever)) // capacity settings and HPA stay in step
+            QCOMPARE(f.doc.scenario().spec.tiers[tier].autoscaling.maxReplicas, sliderValue);
         const AnalysisPtr after = f.next();
         QVERIFY(after);
         QVERIFY(figures(after) != figures(before));

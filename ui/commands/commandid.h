@@ -6,6 +6,7 @@ namespace headroom::ui {
 enum class CommandId : int {
     SetField = 1,
     AnalysisOptions = 2,
+    ReplaceScenario = 3,
 };
 
 } // namespace headroom::ui

@@ -1,12 +1,13 @@
 #include "ui/commands/replacescenariocommand.h"
 
+#include "ui/commands/commandid.h"
 #include "ui/document/scenariodocument.h"
 
 namespace headroom::ui {
 
 ReplaceScenarioCommand::ReplaceScenarioCommand(ScenarioDocument *document, model::Scenario scenario,
-                                               const QString &text)
-    : m_document(document), m_other(std::move(scenario))
+                                               const QString &text, QString mergeKey)
+    : m_mergeKey(std::move(mergeKey)), m_document(document), m_other(std::move(scenario))
 {
     setText(text);
 }
@@ -19,6 +20,18 @@ void ReplaceScenarioCommand::redo()
 void ReplaceScenarioCommand::undo()
 {
     redo();
+}
+
+int ReplaceScenarioCommand::id() const
+{
+    return m_mergeKey.isEmpty() ? -1 : int(CommandId::ReplaceScenario);
+}
+
+bool ReplaceScenarioCommand::mergeWith(const QUndoCommand *other)
+{
+    // `other` is already applied; this command keeps the scenario from before the first step
+    const auto *next = static_cast<const ReplaceScenarioCommand *>(other);
+    return !m_mergeKey.isEmpty() && next->m_mergeKey == m_mergeKey && next->m_document == m_document;
 }
 
 } // namespace headroom::ui

@@ -13,12 +13,18 @@ class ScenarioDocument;
 /// scenario as it was before.
 class ReplaceScenarioCommand final : public QUndoCommand {
 public:
-    ReplaceScenarioCommand(ScenarioDocument *document, model::Scenario scenario, const QString &text);
+    /// Consecutive commands with the same non-empty `mergeKey` (e.g. one slider's drag) merge into
+    /// one undo step that restores the scenario from before the first of them.
+    ReplaceScenarioCommand(ScenarioDocument *document, model::Scenario scenario, const QString &text,
+                           QString mergeKey = {});
 
     void redo() override;
     void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
 
 private:
+    QString m_mergeKey;
     ScenarioDocument *m_document;
     model::Scenario m_other; ///< the scenario to apply next: the new one before redo(), the old one after it
 };

@@ -133,9 +133,6 @@ QWidget *WhatIfPanel::createLevers()
     m_tier = new QComboBox(page);
     m_tier->setObjectName(QStringLiteral("whatIfTier"));
     form->addRow(tr("Tier:"), m_tier);
-    auto tierField = [this](const QString &leaf) {
-        return QStringLiteral("spec.tiers[%1].autoscaling.%2").arg(tierIndex()).arg(leaf);
-    };
     auto tierValue = [this](auto member) -> std::optional<double> {
         const int i = tierIndex();
         if (i < 0)
@@ -145,17 +142,17 @@ QWidget *WhatIfPanel::createLevers()
     addLever(form, QString::fromLatin1(minReplicasLever), tr("Min replicas:"),
              tr("The tier's HPA minReplicas"), 1, 500, 1, 0, {},
              [tierValue] { return tierValue([](const model::TierAutoscaling &a) { return double(a.minReplicas); }); },
-             [this, tierField](double v) { editField(tierField(QStringLiteral("minReplicas")), number(v, 0)); });
+             [this](double v) { editTier(TierLever::MinReplicas, int(std::lround(v))); });
     addLever(form, QString::fromLatin1(maxReplicasLever), tr("Max replicas:"),
              tr("The tier's HPA maxReplicas"), 1, 1000, 1, 0, {},
              [tierValue] { return tierValue([](const model::TierAutoscaling &a) { return double(a.maxReplicas); }); },
-             [this, tierField](double v) { editField(tierField(QStringLiteral("maxReplicas")), number(v, 0)); });
+             [this](double v) { editTier(TierLever::MaxReplicas, int(std::lround(v))); });
     addLever(form, QString::fromLatin1(cpuTargetLever), tr("CPU target:"),
              tr("The tier's HPA target CPU utilization"), 1, 100, 1, 0, tr(" %"),
              [tierValue] {
                  return tierValue([](const model::TierAutoscaling &a) { return double(a.targetCPUUtilization.value_or(80)); });
              },
-             [this, tierField](double v) { editField(tierField(QStringLiteral("targetCPUUtilization")), number(v, 0)); });
+             [this](double v) { editTier(TierLever::CpuTarget, int(std::lround(v))); });
 
     addLever(form, QString::fromLatin1(spotLever), tr("Spot ratio:"),
              tr("Today's spot share of spot-tolerant tiers in the plan's cost (an analysis option)"), 0, 100, 1, 0,
@@ -570,6 +567,53 @@ void WhatIfPanel::setSpikeArgument(const QString &name, const QString &value)
     QString edited = spec;
     edited.replace(m.capturedStart(1), m.capturedLength(1), args.join(QStringLiteral(", ")));
     editField(QStringLiteral("spec.traffic[%1].spec").arg(i), edited);
+}
+
+void WhatIfPanel::editTier(TierLever lever, int value)
+{
+    const int i = tierIndex();
+    if (i < 0)
+        return;
+    // The tier's capacity settings and, when it has one, its verbatim HPA (what the autoscaler
+    // simulation runs) change together, in one undo step per lever drag.
+    model::Scenario s = m_document->scenario();
+    model::Tier &tier = s.spec.tiers[i];
+    std::optional<model::HpaSpec> &hpa = tier.hpa;
+    QString what;
+    switch (lever) {
+    case TierLever::MinReplicas:
+        tier.autoscaling.minReplicas = value;
+        tier.autoscaling.maxReplicas = std::max(tier.autoscaling.maxReplicas, value);
+        if (hpa) {
+            hpa->minReplicas = value;
+            hpa->maxReplicas = std::max(hpa->maxReplicas, value);
+        }
+        what = tr("%1 min replicas %2");
+        break;
+    case TierLever::MaxReplicas:
+        tier.autoscaling.maxReplicas = value;
+        tier.autoscaling.minReplicas = std::min(tier.autoscaling.minReplicas, value);
+        if (hpa) {
+            hpa->maxReplicas = value;
+            if (hpa->minReplicas)
+                hpa->minReplicas = std::min(*hpa->minReplicas, value);
+        }
+        what = tr("%1 max replicas %2");
+        break;
+    case TierLever::CpuTarget:
+        tier.autoscaling.targetCPUUtilization = value;
+        if (hpa) {
+            for (model::MetricSpec &m : hpa->metrics)
+                if (m.type == model::MetricSourceType::Resource && m.resourceName == u"cpu" && m.target.averageUtilization)
+                    m.target.averageUtilization = value;
+        }
+        what = tr("%1 CPU target %2%");
+        break;
+    }
+    if (s == m_document->scenario())
+        return;
+    m_document->undoStack()->push(new ReplaceScenarioCommand(m_document, std::move(s), what.arg(tier.name).arg(value),
+                                                             QStringLiteral("whatif/tier%1/%2").arg(i).arg(int(lever))));
 }
 
 void WhatIfPanel::editField(const QString &path, const QString &text)

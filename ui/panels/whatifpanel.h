@@ -80,6 +80,8 @@ private:
     int cacheIndex() const;
     QString spikeArgument(const QString &name) const;
     void setSpikeArgument(const QString &name, const QString &value);
+    enum class TierLever { MinReplicas, MaxReplicas, CpuTarget };
+    void editTier(TierLever lever, int value);
     void editField(const QString &path, const QString &text);
 
     ScenarioDocument *m_document;
