@@ -129,6 +129,34 @@ void checkShares(Checker &c, double total, bool any, const QString &path, const 
         c.error(path, QStringLiteral("%1 traffic shares add up to %2 %, expected 100 %").arg(what, QString::number(total)));
 }
 
+/// A tier with a verbatim HPA holds its replica limits and CPU target twice: the capacity plan reads
+/// `autoscaling`, the simulation and the manifest read `hpa`. Disagreement is legal but almost always
+/// an edit made in one place only, so it is worth a warning that says which number each one uses.
+void checkHpaAgreesWithAutoscaling(Checker &c, const Tier &t, const QString &path)
+{
+    const HpaSpec &hpa = *t.hpa;
+    const QString note = QStringLiteral("; the simulation and the manifest use hpa, the capacity plan uses autoscaling");
+    const int hpaMin = hpa.minReplicas.value_or(1);
+    if (hpaMin != t.autoscaling.minReplicas)
+        c.warning(path + u".hpa.minReplicas", QStringLiteral("%1 differs from autoscaling.minReplicas (%2)")
+                                                  .arg(hpaMin).arg(t.autoscaling.minReplicas).append(note));
+    if (hpa.maxReplicas != t.autoscaling.maxReplicas)
+        c.warning(path + u".hpa.maxReplicas", QStringLiteral("%1 differs from autoscaling.maxReplicas (%2)")
+                                                  .arg(hpa.maxReplicas).arg(t.autoscaling.maxReplicas).append(note));
+    if (!t.autoscaling.targetCPUUtilization)
+        return;
+    for (qsizetype i = 0; i < hpa.metrics.size(); ++i) {
+        const MetricSpec &m = hpa.metrics[i];
+        if (m.type != MetricSourceType::Resource || m.resourceName != u"cpu"
+            || m.target.type != MetricTargetType::Utilization || !m.target.averageUtilization)
+            continue;
+        if (*m.target.averageUtilization != *t.autoscaling.targetCPUUtilization)
+            c.warning(QStringLiteral("%1.hpa.metrics[%2].resource.target.averageUtilization").arg(path).arg(i),
+                      QStringLiteral("%1 differs from autoscaling.targetCPUUtilization (%2)")
+                          .arg(*m.target.averageUtilization).arg(*t.autoscaling.targetCPUUtilization).append(note));
+    }
+}
+
 } // namespace
 
 Diagnostics validateScenario(const Scenario &s, const QHash<QString, SourceLocation> &locations,
@@ -156,8 +184,10 @@ Diagnostics validateScenario(const Scenario &s, const QHash<QString, SourceLocat
             c.error(p + u".resourceTier", QStringLiteral("no resource tier named '%1'%2")
                                               .arg(t.resourceTier, didYouMean(t.resourceTier, names)));
         }
-        if (t.hpa)
+        if (t.hpa) {
             checkHpa(c, *t.hpa, p + u".hpa");
+            checkHpaAgreesWithAutoscaling(c, t, p);
+        }
         if (t.sizing == SizingMethod::Queueing && !t.p95Slo)
             c.error(p + u".p95Slo", QStringLiteral("queueing sizing needs a p95Slo"));
         if (const ResourceTier *node = s.resourceTier(t.resourceTier)) {

@@ -270,6 +270,48 @@ private slots:
         QVERIFY2(found, qPrintable(QStringLiteral("expected\n  %1...%2\ngot\n  %3").arg(prefix, message, all)));
     }
 
+    void hpaDisagreeingWithAutoscalingWarns_data()
+    {
+        QTest::addColumn<QByteArray>("hpa");
+        QTest::addColumn<QString>("warning"); // empty: no warning expected
+        const QByteArray head = "      hpa:\n"
+                                "        scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n";
+        const QByteArray cpu = "        metrics:\n"
+                               "          - type: Resource\n"
+                               "            resource: {name: cpu, target: {type: Utilization, averageUtilization: %1}}\n";
+        QTest::addRow("agrees") << head + "        minReplicas: 3\n        maxReplicas: 50\n" + QByteArray(cpu).replace("%1", "70")
+                                << QString();
+        QTest::addRow("max differs") << head + "        minReplicas: 3\n        maxReplicas: 20\n"
+                                     << "spec.tiers[0].hpa.maxReplicas: 20 differs from autoscaling.maxReplicas (50)";
+        QTest::addRow("min defaults to 1") << head + "        maxReplicas: 50\n"
+                                           << "spec.tiers[0].hpa.minReplicas: 1 differs from autoscaling.minReplicas (3)";
+        QTest::addRow("cpu target differs")
+            << head + "        minReplicas: 3\n        maxReplicas: 50\n" + QByteArray(cpu).replace("%1", "55")
+            << "spec.tiers[0].hpa.metrics[0].resource.target.averageUtilization: 55 differs from "
+               "autoscaling.targetCPUUtilization (70)";
+    }
+
+    void hpaDisagreeingWithAutoscalingWarns()
+    {
+        QFETCH(QByteArray, hpa);
+        QFETCH(QString, warning);
+        const QByteArray doc = minimal + tier("        targetCPUUtilization: 70\n") + hpa;
+        Diagnostics warnings;
+        const auto loaded = parseScenario(doc, QStringLiteral("twice.yaml"), &warnings);
+        QVERIFY2(loaded, qPrintable(loaded.errorString()));
+        QStringList texts;
+        for (const Diagnostic &d : warnings)
+            texts << d.toString();
+        if (warning.isEmpty()) {
+            QVERIFY2(texts.isEmpty(), qPrintable(texts.join(u'\n')));
+            return;
+        }
+        QCOMPARE(texts.size(), 1);
+        QVERIFY2(texts.first().startsWith(u"twice.yaml:") && texts.first().contains(warning)
+                     && texts.first().contains(u"the simulation and the manifest use hpa"),
+                 qPrintable(texts.first()));
+    }
+
     void allProblemsAtOnce()
     {
         const QByteArray doc = minimal + "  currencyy: USD\n" + tier("        targetCPUUtilization: 300\n",
