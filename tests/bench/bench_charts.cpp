@@ -1,8 +1,11 @@
-// LTTB on a year of 5-minute points, and the time from a finished analysis to the four charts
-// built and rendered once into a 1600x1000 image (the redraw after a what-if change).
+// LTTB on a year of 5-minute points, the time from a finished analysis to the four charts built
+// and rendered once into a 1600x1000 image, and the charts page taking a new analysis (the redraw
+// after a what-if change): charts updated, and updated and rendered.
 #include "ui/charts/chartbuilders.h"
 #include "ui/charts/chartcommon.h"
+#include "ui/charts/chartspanel.h"
 #include "ui/charts/lttb.h"
+#include "ui/document/scenariodocument.h"
 
 #include "core/model/scenarioio.h"
 
@@ -27,6 +30,18 @@ const analysis::ScenarioAnalysis &webtools()
         o.traffic = {u"spike-10x"_s};
         o.evaluateAlerts = false;
         return analysis::analyze(model::defaultScenario(), o);
+    }();
+    return a;
+}
+
+/// The same analysis with 40% more growth: every figure changes, the charts' structure does not.
+const analysis::ScenarioAnalysis &webtoolsFaster()
+{
+    static const analysis::ScenarioAnalysis a = [] {
+        model::Scenario s = model::defaultScenario();
+        s.spec.capacityPlanner.growthRate *= 1.4;
+        analysis::AnalysisOptions o = webtools().options;
+        return analysis::analyze(s, o);
     }();
     return a;
 }
@@ -103,6 +118,33 @@ void BM_BuildAndRenderOneChart(benchmark::State &state)
     }
 }
 BENCHMARK(BM_BuildAndRenderOneChart)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+
+/// The charts page (1600x1000, shown offscreen) receiving a new analysis, alternating between two
+/// that differ in every figure; range(0) = 1 also renders the page into an image.
+void BM_PanelNewAnalysis(benchmark::State &state)
+{
+    ui::ScenarioDocument document;
+    document.reset(model::defaultScenario(), QString());
+    const ui::AnalysisPtr analyses[] = {std::make_shared<analysis::ScenarioAnalysis>(webtools()),
+                                        std::make_shared<analysis::ScenarioAnalysis>(webtoolsFaster())};
+    charts::ChartsPanel panel(&document);
+    panel.resize(1600, 1000);
+    panel.show();
+    panel.setAnalysis(analyses[1]);
+    QApplication::processEvents();
+    QImage image(panel.size(), QImage::Format_ARGB32_Premultiplied);
+    const bool render = state.range(0) != 0;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        panel.setAnalysis(analyses[i++ % 2]);
+        if (render) {
+            image.fill(Qt::white);
+            panel.render(&image);
+        }
+        benchmark::DoNotOptimize(image.bits());
+    }
+}
+BENCHMARK(BM_PanelNewAnalysis)->Arg(0)->Arg(1)->ArgName("render")->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // The charts: what the builders draw from an analysis, the chart view's hover and export, and
 // the charts page following new analyses.
 #include "ui/charts/chartbuilders.h"
+#include "ui/charts/chartcommon.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/chartview.h"
 #include "ui/charts/lttb.h"
@@ -9,7 +10,9 @@
 
 #include "core/model/scenarioio.h"
 
+#include <QApplication>
 #include <QAreaSeries>
+#include <QLegend>
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
@@ -186,16 +189,22 @@ private slots:
         o.traffic = {u"steady"_s, u"spike-10x"_s};
         runner.setDebounceMs(0);
         charts::ChartsPanel panel(&doc);
+        panel.resize(1000, 700);
         QObject::connect(&runner, &ui::AnalysisRunner::analysisReady, &panel, &charts::ChartsPanel::setAnalysis);
         QSignalSpy ready(&runner, &ui::AnalysisRunner::analysisReady);
         runner.setOptions(o);
         QVERIFY(ready.wait(60'000));
         QTRY_VERIFY(panel.analysis());
         QCOMPARE(panel.trafficSelector()->count(), 2);
+        // Hidden, the page leaves its charts alone; shown, it draws them.
+        QVERIFY(!line(*panel.demandView()->chart(), u"Concurrent users"_s));
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QLineSeries *users = line(*panel.demandView()->chart(), u"Concurrent users"_s);
         QVERIFY(users);
         QCOMPARE(users->count(), 60);
         const double before = users->at(59).y();
+        QLineSeries *const shownSeries = users;
 
         // An edit recomputes; the page redraws with the new figures.
         panel.trafficSelector()->setCurrentIndex(1);
@@ -207,8 +216,61 @@ private slots:
         users = line(*panel.demandView()->chart(), u"Concurrent users"_s);
         QVERIFY(users);
         QVERIFY(users->at(59).y() != before);
+        QCOMPARE(users, shownSeries); // updated in place, not rebuilt
         QCOMPARE(panel.trafficSelector()->currentText(), u"spike-10x"_s); // the choice is kept
         QVERIFY(panel.lastBuildMs() > 0);
+    }
+
+    void panelUpdatesInPlaceAndDownsamplesToPixels()
+    {
+        ui::ScenarioDocument doc;
+        doc.reset(m_scenario, QString());
+        charts::ChartsPanel panel(&doc);
+        panel.resize(900, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto first = std::make_shared<analysis::ScenarioAnalysis>(m_analysis);
+        panel.setAnalysis(first);
+        QApplication::processEvents();
+        const int spike = m_analysis.traffic[1].name == u"spike-10x" ? 1 : 0;
+        panel.trafficSelector()->setCurrentIndex(spike);
+        const int replaced = panel.replacedCharts();
+        QChart *const demand = panel.demandView()->chart();
+        QChart *const traffic = panel.trafficView()->chart();
+        // Another analysis of the same shape: the same charts and series with new values.
+        analysis::ScenarioAnalysis changed = m_analysis;
+        for (double &u : changed.plan.users)
+            u *= 2;
+        panel.setAnalysis(std::make_shared<analysis::ScenarioAnalysis>(changed));
+        QCOMPARE(panel.replacedCharts(), replaced);
+        QCOMPARE(panel.demandView()->chart(), demand);
+        QCOMPARE(panel.trafficView()->chart(), traffic);
+        QLineSeries *users = line(*demand, u"Concurrent users"_s);
+        QCOMPARE(users->at(10).y(), 2 * m_analysis.plan.users[10]);
+        // A simulation of 720 ticks drawn into a plot a few hundred pixels wide: about 1.5 points a pixel.
+        const autoscale::SimulationResult &sim = m_analysis.traffic[std::size_t(spike)].simulation;
+        QLineSeries *ready = line(*traffic, sim.tiers.front().tierId + u" ready"_s);
+        QVERIFY(ready);
+        const double plotWidth = traffic->plotArea().width() * panel.trafficView()->devicePixelRatioF();
+        QVERIFY2(ready->count() < sim.ticks && ready->count() <= qsizetype(plotWidth * 1.5) + 1,
+                 qPrintable(u"%1 points, plot %2 px"_s.arg(ready->count()).arg(plotWidth)));
+        QVERIFY(ready->pen().widthF() <= 1.0 || ready->count() <= charts::kDensePoints);
+        // Many legend entries go to the right, one a line, instead of being cut off at the bottom.
+        QVERIFY(traffic->legend()->markers().size() > 5);
+        QCOMPARE(traffic->legend()->alignment(), Qt::AlignRight);
+        QCOMPARE(demand->legend()->alignment(), demand->legend()->markers().size() > 5 ? Qt::AlignRight : Qt::AlignBottom);
+    }
+
+    void syncRefusesOtherStructure()
+    {
+        auto a = charts::replicasChart(m_analysis);
+        auto b = charts::costChart(m_analysis);
+        QVERIFY(!charts::syncChart(*a, *b));
+        QCOMPARE(a->series().size(), static_cast<qsizetype>(2 * m_analysis.plan.tiers.size()));
+        auto c = charts::replicasChart(m_analysis, 50);
+        QVERIFY(charts::syncChart(*a, *c));
+        QCOMPARE(a->series().front()->type(), QAbstractSeries::SeriesTypeLine);
+        QCOMPARE(static_cast<QLineSeries *>(a->series().front())->count(), 50);
     }
 };
 

@@ -17,6 +17,21 @@ namespace headroom::charts {
 
 namespace {
 
+/// `points` downsampled (LTTB) to at most `budget` points.
+QList<QPointF> thin(const QList<QPointF> &points, std::size_t budget)
+{
+    if (static_cast<std::size_t>(points.size()) <= budget)
+        return points;
+    std::vector<double> x, y;
+    x.reserve(static_cast<std::size_t>(points.size()));
+    y.reserve(static_cast<std::size_t>(points.size()));
+    for (const QPointF &p : points) {
+        x.push_back(p.x());
+        y.push_back(p.y());
+    }
+    return lttb(x, y, budget);
+}
+
 /// A filled area between `lower` and `upper` (both owned by the returned series).
 QAreaSeries *addArea(QChart &chart, const QString &name, const QList<QPointF> &upper, const QList<QPointF> &lower,
                      Axes axes, const QColor &fill)
@@ -43,7 +58,8 @@ QAreaSeries *addArea(QChart &chart, const QString &name, const QList<QPointF> &u
 
 } // namespace
 
-std::unique_ptr<QChart> demandChart(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario)
+std::unique_ptr<QChart> demandChart(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario,
+                                    std::size_t pointBudget)
 {
     const capacity::CapacityPlan &plan = analysis.plan;
     auto chart = newChart(QCoreApplication::translate("Charts", "Demand over the plan horizon"));
@@ -86,8 +102,9 @@ std::unique_ptr<QChart> demandChart(const analysis::ScenarioAnalysis &analysis, 
 
     QColor band = seriesColor(0);
     band.setAlpha(60);
-    addArea(*chart, QCoreApplication::translate("Charts", "95% band (growth-rate uncertainty)"), high, low, axes, band);
-    addLine(*chart, QCoreApplication::translate("Charts", "Concurrent users"), users, axes, seriesColor(0), Qt::SolidLine, 2);
+    addArea(*chart, QCoreApplication::translate("Charts", "95% band (growth-rate uncertainty)"),
+            thin(high, pointBudget), thin(low, pointBudget), axes, band);
+    addLine(*chart, QCoreApplication::translate("Charts", "Concurrent users"), thin(users, pointBudget), axes, seriesColor(0), Qt::SolidLine, 2);
     y->setRange(0, top);
     y->applyNiceNumbers();
     if (days > 0)
@@ -101,10 +118,11 @@ std::unique_ptr<QChart> demandChart(const analysis::ScenarioAnalysis &analysis, 
                           .arg(g * 100, 0, 'f', 1)
                           .arg((g - 1.96 * sigma) * 100, 0, 'f', 1)
                           .arg((g + 1.96 * sigma) * 100, 0, 'f', 1));
+    fitLegend(*chart);
     return chart;
 }
 
-std::unique_ptr<QChart> replicasChart(const analysis::ScenarioAnalysis &analysis)
+std::unique_ptr<QChart> replicasChart(const analysis::ScenarioAnalysis &analysis, std::size_t pointBudget)
 {
     const capacity::CapacityPlan &plan = analysis.plan;
     auto chart = newChart(QCoreApplication::translate("Charts", "Replicas per tier over the horizon"));
@@ -120,9 +138,10 @@ std::unique_ptr<QChart> replicasChart(const analysis::ScenarioAnalysis &analysis
             planned.append({t, static_cast<double>(tier.plannedReplicas[d])});
             top = std::max({top, required.back().y(), planned.back().y()});
         }
-        addLine(*chart, QCoreApplication::translate("Charts", "%1 required").arg(tier.tierId), required, {x, y},
+        addLine(*chart, QCoreApplication::translate("Charts", "%1 required").arg(tier.tierId), thin(required, pointBudget), {x, y},
                 seriesColor(i));
-        addLine(*chart, QCoreApplication::translate("Charts", "%1 planned (min..max)").arg(tier.tierId), planned, {x, y},
+        addLine(*chart, QCoreApplication::translate("Charts", "%1 planned (min..max)").arg(tier.tierId), thin(planned, pointBudget),
+                {x, y},
                 seriesColor(i), Qt::DashLine);
         ++i;
     }
@@ -131,10 +150,11 @@ std::unique_ptr<QChart> replicasChart(const analysis::ScenarioAnalysis &analysis
         "Charts", "Replicas the day's demand needs with the peak multiplier and capacity buffer (required), and the "
                   "same clamped to each tier's minReplicas..maxReplicas (planned). Where planned is below required "
                   "the tier's maximum is too low."));
+    fitLegend(*chart);
     return chart;
 }
 
-std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis)
+std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis, std::size_t pointBudget)
 {
     auto chart = newChart(QCoreApplication::translate("Charts", "Cost per day by tier and purchase option"));
     if (!analysis.cost) {
@@ -174,7 +194,7 @@ std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis)
         }
         QColor fill = seriesColor(i++);
         fill.setAlpha(150);
-        addArea(*chart, key, upper, lower, {x, y}, fill);
+        addArea(*chart, key, thin(upper, pointBudget), thin(lower, pointBudget), {x, y}, fill);
     }
     const auto t0 = static_cast<double>(dayMs(bill.startDate, 0));
     const auto t1 = static_cast<double>(dayMs(bill.startDate, std::max(days - 1, 0)));
@@ -195,7 +215,8 @@ std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis)
         cpu.append({static_cast<double>(dayMs(bill.startDate, d)), bill.costPerUserMonth(d)});
         topPerUser = std::max(topPerUser, cpu.back().y());
     }
-    addLine(*chart, QCoreApplication::translate("Charts", "Cost per user-month (right)"), cpu, {x, perUser},
+    addLine(*chart, QCoreApplication::translate("Charts", "Cost per user-month (right)"), thin(cpu, pointBudget),
+            {x, perUser},
             QColor(0x20, 0x20, 0x20), Qt::DotLine, 2);
     fitFromZero(y, top);
     fitFromZero(perUser, topPerUser);
@@ -204,6 +225,7 @@ std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis)
         "Charts", "The capacity plan's bill per day from the pricing catalog, stacked by tier and purchase option "
                   "(storage and cache as their own layers), against the scenario's daily cost thresholds; the dotted "
                   "line is the day's cost per monthly active user, extrapolated to a month."));
+    fitLegend(*chart);
     return chart;
 }
 

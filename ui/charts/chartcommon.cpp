@@ -1,8 +1,11 @@
 #include "ui/charts/chartcommon.h"
 
-#include <QDateTimeAxis>
+#include <QAreaSeries>
 #include <QDateTime>
+#include <QDateTimeAxis>
 #include <QGraphicsLayout>
+#include <QGraphicsRectItem>
+#include <QLegend>
 #include <QGraphicsScene>
 #include <QLineSeries>
 #include <QPainter>
@@ -43,6 +46,16 @@ QDateTimeAxis *addTimeAxis(QChart &chart, const QString &format, const QString &
     if (!title.isEmpty())
         axis->setTitleText(title);
     chart.addAxis(axis, Qt::AlignBottom);
+    // As many date labels as fit the plot's width (a date label is ~70 px), so none is elided;
+    // queued, as the axis does not lay out again when its tick count changes inside a layout pass.
+    QObject::connect(
+        &chart, &QChart::plotAreaChanged, axis,
+        [axis](const QRectF &plot) {
+            const int ticks = std::clamp(static_cast<int>(plot.width() / 90) + 1, 2, 7);
+            if (axis->tickCount() != ticks)
+                axis->setTickCount(ticks);
+        },
+        Qt::QueuedConnection);
     return axis;
 }
 
@@ -62,7 +75,7 @@ QLineSeries *addLine(QChart &chart, const QString &name, const QList<QPointF> &p
     auto *series = new QLineSeries;
     series->setName(name);
     series->replace(points);
-    QPen pen(color, width, style);
+    QPen pen(color, points.size() > kDensePoints ? std::min(width, 1.0) : width, style);
     pen.setCosmetic(true);
     series->setPen(pen);
     chart.addSeries(series);
@@ -83,6 +96,159 @@ void fitFromZero(QValueAxis *axis, double max)
 {
     axis->setRange(0, max > 0 ? max * 1.08 : 1.0);
     axis->applyNiceNumbers();
+}
+
+void fitLegend(QChart &chart)
+{
+    int entries = 0;
+    for (const QAbstractSeries *series : chart.series())
+        entries += series->isVisible() && !series->name().isEmpty() ? 1 : 0;
+    // A bottom legend is one row: more than a handful of entries are cut off there.
+    const Qt::Alignment side = entries > 5 ? Qt::AlignRight : Qt::AlignBottom;
+    if (chart.legend()->alignment() != side)
+        chart.legend()->setAlignment(side);
+}
+
+namespace {
+
+constexpr int kShadeKey = 0; ///< QGraphicsItem::data() keys of a time shade
+constexpr int kShadeStartKey = 1;
+constexpr int kShadeEndKey = 2;
+const char *const kShadesPlacedProperty = "headroomTimeShades";
+
+QList<QGraphicsRectItem *> timeShades(const QChart &chart)
+{
+    QList<QGraphicsRectItem *> out;
+    for (QGraphicsItem *item : chart.childItems())
+        if (item->data(kShadeKey).toBool())
+            out.append(static_cast<QGraphicsRectItem *>(item));
+    return out;
+}
+
+void watchPlotArea(QChart &chart)
+{
+    if (chart.property(kShadesPlacedProperty).toBool())
+        return;
+    chart.setProperty(kShadesPlacedProperty, true);
+    QChart *raw = &chart;
+    QObject::connect(raw, &QChart::plotAreaChanged, raw, [raw] { placeTimeShades(*raw); });
+}
+
+bool sameStructure(const QChart &a, const QChart &b)
+{
+    const QList<QAbstractSeries *> sa = a.series(), sb = b.series();
+    const QList<QAbstractAxis *> aa = a.axes(), ab = b.axes();
+    if (sa.size() != sb.size() || aa.size() != ab.size())
+        return false;
+    for (qsizetype i = 0; i < sa.size(); ++i) {
+        if (sa[i]->type() != sb[i]->type() || sa[i]->attachedAxes().size() != sb[i]->attachedAxes().size())
+            return false;
+        const auto *areaA = qobject_cast<const QAreaSeries *>(sa[i]);
+        const auto *areaB = qobject_cast<const QAreaSeries *>(sb[i]);
+        if (areaA && (areaA->lowerSeries() == nullptr) != (areaB->lowerSeries() == nullptr))
+            return false;
+    }
+    for (qsizetype i = 0; i < aa.size(); ++i)
+        if (aa[i]->type() != ab[i]->type() || aa[i]->alignment() != ab[i]->alignment())
+            return false;
+    return true;
+}
+
+void copyPoints(QXYSeries *to, const QXYSeries *from)
+{
+    if (!to || !from)
+        return;
+    QList<QPointF> points = from->points();
+    if (to->points() != points)
+        to->replace(std::move(points));
+    if (to->pen() != from->pen())
+        to->setPen(from->pen());
+}
+
+void copyAxis(QAbstractAxis *to, const QAbstractAxis *from)
+{
+    if (to->titleText() != from->titleText())
+        to->setTitleText(from->titleText());
+    if (auto *v = qobject_cast<QValueAxis *>(to)) {
+        const auto *f = static_cast<const QValueAxis *>(from);
+        v->setRange(f->min(), f->max());
+        v->setTickCount(f->tickCount());
+        v->setLabelFormat(f->labelFormat());
+    } else if (auto *t = qobject_cast<QDateTimeAxis *>(to)) {
+        const auto *f = static_cast<const QDateTimeAxis *>(from);
+        t->setRange(f->min(), f->max());
+        t->setFormat(f->format());
+    }
+}
+
+} // namespace
+
+void addTimeShade(QChart &chart, qint64 startMs, qint64 endMs, const QColor &fill)
+{
+    auto *item = new QGraphicsRectItem(&chart);
+    item->setBrush(fill);
+    item->setPen(Qt::NoPen);
+    item->setZValue(-0.5); // above the plot background, below the series
+    item->setData(kShadeKey, true);
+    item->setData(kShadeStartKey, startMs);
+    item->setData(kShadeEndKey, endMs);
+    watchPlotArea(chart);
+}
+
+void placeTimeShades(QChart &chart)
+{
+    const QList<QAbstractAxis *> xs = chart.axes(Qt::Horizontal);
+    const auto *x = xs.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis *>(xs.front());
+    if (!x)
+        return;
+    const QRectF plot = chart.plotArea();
+    const auto t0 = static_cast<double>(x->min().toMSecsSinceEpoch());
+    const auto t1 = static_cast<double>(x->max().toMSecsSinceEpoch());
+    for (QGraphicsRectItem *item : timeShades(chart)) {
+        if (t1 <= t0)
+            continue;
+        auto at = [&](int key) {
+            const double t = item->data(key).toDouble();
+            return plot.left() + plot.width() * std::clamp((t - t0) / (t1 - t0), 0.0, 1.0);
+        };
+        const double a = at(kShadeStartKey), b = at(kShadeEndKey);
+        item->setRect(QRectF(a, plot.top(), std::max(b - a, 0.5), plot.height()));
+    }
+}
+
+bool syncChart(QChart &shown, QChart &fresh)
+{
+    if (!sameStructure(shown, fresh))
+        return false;
+    if (shown.title() != fresh.title())
+        shown.setTitle(fresh.title());
+    shown.setToolTip(fresh.toolTip());
+    const QList<QAbstractAxis *> axesTo = shown.axes(), axesFrom = fresh.axes();
+    for (qsizetype i = 0; i < axesTo.size(); ++i)
+        copyAxis(axesTo[i], axesFrom[i]);
+    const QList<QAbstractSeries *> to = shown.series(), from = fresh.series();
+    for (qsizetype i = 0; i < to.size(); ++i) {
+        if (to[i]->name() != from[i]->name())
+            to[i]->setName(from[i]->name());
+        if (auto *area = qobject_cast<QAreaSeries *>(to[i])) {
+            const auto *f = static_cast<const QAreaSeries *>(from[i]);
+            copyPoints(area->upperSeries(), f->upperSeries());
+            copyPoints(area->lowerSeries(), f->lowerSeries());
+            if (area->brush() != f->brush())
+                area->setBrush(f->brush());
+        } else {
+            copyPoints(qobject_cast<QXYSeries *>(to[i]), qobject_cast<const QXYSeries *>(from[i]));
+        }
+    }
+    const QList<QGraphicsRectItem *> oldShades = timeShades(shown);
+    qDeleteAll(oldShades);
+    const QList<QGraphicsRectItem *> newShades = timeShades(fresh);
+    for (QGraphicsRectItem *item : newShades)
+        item->setParentItem(&shown);
+    if (!newShades.isEmpty())
+        watchPlotArea(shown);
+    placeTimeShades(shown);
+    return true;
 }
 
 void renderChart(QChart &chart, QPainter &painter, const QRectF &target, QSizeF size)

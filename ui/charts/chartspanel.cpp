@@ -1,47 +1,120 @@
 #include "ui/charts/chartspanel.h"
 
 #include "ui/charts/chartbuilders.h"
+#include "ui/charts/chartcommon.h"
 #include "ui/charts/chartview.h"
+#include "ui/charts/curveoverlay.h"
 #include "ui/document/scenariodocument.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QElapsedTimer>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QSignalBlocker>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace headroom::charts {
 
-ChartsPanel::ChartsPanel(const ui::ScenarioDocument *document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_demand(new ChartView(this)), m_replicas(new ChartView(this)),
-      m_traffic(new ChartView(this)), m_cost(new ChartView(this)), m_trafficSelector(new QComboBox(this)),
-      m_note(new QLabel(this))
+ChartsPanel::ChartsPanel(ui::ScenarioDocument *document, QWidget *parent)
+    : QWidget(parent), m_document(document), m_trafficSelector(new QComboBox(this)), m_note(new QLabel(this)),
+      m_resizeTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("chartsPanel"));
+    for (ChartView *&view : m_views)
+        view = new ChartView(this);
+    m_dirty.fill(true);
     m_trafficSelector->setObjectName(QStringLiteral("trafficSelector"));
     m_trafficSelector->setToolTip(tr("The traffic scenario whose simulation the lower-left chart shows"));
     m_note->setObjectName(QStringLiteral("chartsNote"));
     m_note->setText(tr("Computing…"));
-    auto *bar = new QHBoxLayout;
-    auto *label = new QLabel(tr("&Traffic scenario:"), this);
-    label->setBuddy(m_trafficSelector);
-    bar->addWidget(label);
-    bar->addWidget(m_trafficSelector);
-    bar->addStretch(1);
-    bar->addWidget(m_note);
     auto *grid = new QGridLayout;
     grid->setSpacing(4);
-    grid->addWidget(m_demand, 0, 0);
-    grid->addWidget(m_replicas, 0, 1);
-    grid->addWidget(m_traffic, 1, 0);
-    grid->addWidget(m_cost, 1, 1);
+    grid->addWidget(m_views[Demand], 0, 0);
+    grid->addWidget(m_views[Replicas], 0, 1);
+    grid->addWidget(m_views[Traffic], 1, 0);
+    grid->addWidget(m_views[Cost], 1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addLayout(bar);
+    layout->addWidget(createToolBar());
     layout->addLayout(grid, 1);
     connect(m_trafficSelector, &QComboBox::currentIndexChanged, this, &ChartsPanel::showTraffic);
+    // A resize redraws once it settles, and only charts whose point budget changed much.
+    m_resizeTimer->setSingleShot(true);
+    m_resizeTimer->setInterval(120);
+    connect(m_resizeTimer, &QTimer::timeout, this, [this] {
+        for (int i = 0; i < ChartCount; ++i) {
+            const auto c = static_cast<Chart>(i);
+            const double ratio = double(pointBudget(c)) / double(std::max<std::size_t>(m_budgets[c], 1));
+            if (ratio > 1.25 || ratio < 0.8)
+                m_dirty[c] = true;
+        }
+        refresh();
+    });
+}
+
+ChartsPanel::~ChartsPanel() = default;
+
+bool ChartsPanel::isDrawing() const
+{
+    return !m_overlay.isNull();
+}
+
+CurveOverlay *ChartsPanel::curveOverlay() const
+{
+    return m_overlay.data();
+}
+
+QWidget *ChartsPanel::createToolBar()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto *label = new QLabel(tr("&Traffic scenario:"), bar);
+    label->setBuddy(m_trafficSelector);
+    row->addWidget(label);
+    row->addWidget(m_trafficSelector);
+
+    m_drawAction = new QAction(tr("&Draw Traffic"), this);
+    m_drawAction->setObjectName(QStringLiteral("drawTrafficAction"));
+    m_drawAction->setCheckable(true);
+    m_drawAction->setShortcut(QKeySequence(Qt::Key_D));
+    m_drawAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_drawAction->setToolTip(tr("Draw a traffic curve (demand multiplier) over the simulation window on the demand "
+                                "chart, or drag the points of the chosen traffic scenario's curve (D; Esc cancels)"));
+    m_saveAction = new QAction(tr("&Save as Traffic Scenario…"), this);
+    m_saveAction->setObjectName(QStringLiteral("saveDrawnTrafficAction"));
+    m_saveAction->setToolTip(tr("Save the drawn curve as a named traffic scenario of the file (undoable); the "
+                                "simulation and cost follow it"));
+    m_cancelAction = new QAction(tr("Cancel Drawing"), this);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_cancelAction->setToolTip(tr("Leave draw mode without saving (Esc)"));
+    for (QAction *a : {m_saveAction, m_cancelAction})
+        a->setEnabled(false);
+    addActions({m_drawAction, m_saveAction, m_cancelAction});
+    connect(m_drawAction, &QAction::toggled, this, &ChartsPanel::setDrawing);
+    connect(m_saveAction, &QAction::triggered, this, &ChartsPanel::saveDrawingInteractively);
+    connect(m_cancelAction, &QAction::triggered, this, [this] { setDrawing(false); });
+    for (QAction *a : {m_drawAction, m_saveAction}) {
+        auto *button = new QToolButton(bar);
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        row->addWidget(button);
+    }
+    row->addStretch(1);
+    row->addWidget(m_note);
+    return bar;
 }
 
 void ChartsPanel::setAnalysis(const ui::AnalysisPtr &analysis)
@@ -49,33 +122,176 @@ void ChartsPanel::setAnalysis(const ui::AnalysisPtr &analysis)
     m_analysis = analysis;
     if (!analysis)
         return;
-    QElapsedTimer timer;
-    timer.start();
-    const model::Scenario &scenario = m_document->scenario();
-    m_demand->setChart(demandChart(*analysis, scenario));
-    m_replicas->setChart(replicasChart(*analysis));
-    m_cost->setChart(costChart(*analysis));
-    const QString chosen = m_trafficSelector->currentText();
     {
         const QSignalBlocker block(m_trafficSelector);
+        QString chosen = m_trafficSelector->currentText();
         m_trafficSelector->clear();
         for (const analysis::TrafficOutcome &o : analysis->traffic)
             m_trafficSelector->addItem(o.name);
+        if (!m_pendingTraffic.isEmpty() && m_trafficSelector->findText(m_pendingTraffic) >= 0)
+            chosen = std::exchange(m_pendingTraffic, {});
         const int keep = m_trafficSelector->findText(chosen);
         m_trafficSelector->setCurrentIndex(keep >= 0 ? keep : 0);
     }
-    showTraffic(m_trafficSelector->currentIndex());
-    m_lastBuildMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-    m_note->setText(tr("%n day(s), %1 traffic scenario(s); charts built in %2 ms", nullptr, analysis->plan.days)
-                        .arg(analysis->traffic.size())
-                        .arg(m_lastBuildMs, 0, 'f', 1));
+    m_dirty.fill(true);
+    refresh();
 }
 
-void ChartsPanel::showTraffic(int index)
+void ChartsPanel::showTraffic(int)
+{
+    m_dirty[Traffic] = true;
+    refresh();
+}
+
+void ChartsPanel::refresh()
 {
     if (!m_analysis)
         return;
-    m_traffic->setChart(trafficChart(*m_analysis, m_document->scenario(), index));
+    QElapsedTimer timer;
+    timer.start();
+    bool any = false;
+    for (int i = 0; i < ChartCount; ++i) {
+        const auto c = static_cast<Chart>(i);
+        if (m_dirty[c] && m_views[c]->isVisible()) {
+            rebuild(c);
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    m_lastBuildMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    m_note->setText(tr("%n day(s), %1 traffic scenario(s); charts built in %2 ms", nullptr, m_analysis->plan.days)
+                        .arg(m_analysis->traffic.size())
+                        .arg(m_lastBuildMs, 0, 'f', 1));
+}
+
+std::size_t ChartsPanel::pointBudget(Chart which) const
+{
+    const ChartView *view = m_views[which];
+    double width = view->chart()->plotArea().width();
+    if (width < 50)
+        width = view->width() * 0.8;
+    // ~1.5 points per device pixel: LTTB keeps each pixel column's extremes, more would not show.
+    return std::max<std::size_t>(64, static_cast<std::size_t>(width * view->devicePixelRatioF() * 1.5));
+}
+
+void ChartsPanel::rebuild(Chart which)
+{
+    m_dirty[which] = false;
+    const std::size_t budget = m_budgets[which] = pointBudget(which);
+    const model::Scenario &scenario = m_document->scenario();
+    std::unique_ptr<QChart> fresh;
+    switch (which) {
+    case Demand: fresh = demandChart(*m_analysis, scenario, budget); break;
+    case Replicas: fresh = replicasChart(*m_analysis, budget); break;
+    case Traffic: fresh = trafficChart(*m_analysis, scenario, m_trafficSelector->currentIndex(), budget); break;
+    case Cost: fresh = costChart(*m_analysis, budget); break;
+    case ChartCount: return;
+    }
+    ChartView *view = m_views[which];
+    if (fresh && syncChart(*view->chart(), *fresh)) {
+        view->setToolTip(view->chart()->toolTip());
+    } else {
+        // A new structure (another tier, phase or cost layer): the chart is replaced, and with it
+        // the drawing overlay, which is carried over.
+        const CurveOverlay::Points drawn = m_overlay ? m_overlay->points() : CurveOverlay::Points{};
+        const double hours = m_overlay ? m_overlay->durationHours() : 0;
+        const bool drawing = which == Demand && m_overlay;
+        view->setChart(std::move(fresh));
+        ++m_replaced;
+        if (drawing) {
+            m_overlay = new CurveOverlay(view->chart(), hours);
+            m_overlay->setPoints(drawn);
+        }
+    }
+    if (which == Demand && m_overlay)
+        showDrawWindow();
+}
+
+void ChartsPanel::showDrawWindow()
+{
+    const QList<QAbstractAxis *> xs = demandView()->chart()->axes(Qt::Horizontal);
+    auto *x = xs.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis *>(xs.front());
+    if (!x || !m_analysis || !m_overlay)
+        return;
+    const qint64 start = dayMs(m_analysis->options.startDate, 0);
+    x->setFormat(m_overlay->durationHours() <= 48 ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
+    x->setRange(QDateTime::fromMSecsSinceEpoch(start, Qt::UTC),
+                QDateTime::fromMSecsSinceEpoch(start + static_cast<qint64>(m_overlay->durationHours() * 3.6e6), Qt::UTC));
+}
+
+void ChartsPanel::setDrawing(bool on)
+{
+    if (on && !isDrawing() && m_analysis) {
+        const double hours = static_cast<double>(m_analysis->options.simulationDuration.count()) / 3.6e6;
+        CurveOverlay::Points points;
+        // The chosen traffic scenario's drawn curve is the starting point; else a flat 1x.
+        if (const model::TrafficScenario *t = m_document->scenario().traffic(m_trafficSelector->currentText()))
+            for (const QList<double> &p : t->points)
+                if (p.size() == 2)
+                    points.emplace_back(p[0], p[1]);
+        if (points.size() < 2)
+            points = {{0, 1}, {hours, 1}};
+        m_overlay = new CurveOverlay(demandView()->chart(), hours);
+        m_overlay->setPoints(std::move(points));
+        showDrawWindow();
+        demandView()->setHoverValues(false);
+        demandView()->setFocus(Qt::ShortcutFocusReason);
+    } else if (!on && isDrawing()) {
+        delete m_overlay;
+        demandView()->setHoverValues(true);
+        m_dirty[Demand] = true; // back to the plan horizon
+        refresh();
+    }
+    const QSignalBlocker block(m_drawAction);
+    m_drawAction->setChecked(isDrawing());
+    m_saveAction->setEnabled(isDrawing());
+    m_cancelAction->setEnabled(isDrawing());
+}
+
+bool ChartsPanel::saveDrawing(const QString &name, QString *error)
+{
+    if (!m_overlay) {
+        if (error)
+            *error = tr("Turn on draw mode and draw a curve first.");
+        return false;
+    }
+    if (!ui::TrafficCurveEditor::saveAsTrafficScenario(m_document, name, m_overlay->points(), error))
+        return false;
+    m_pendingTraffic = name;
+    setDrawing(false);
+    return true;
+}
+
+void ChartsPanel::saveDrawingInteractively()
+{
+    if (!m_overlay)
+        return;
+    const model::TrafficScenario *source = m_document->scenario().traffic(m_trafficSelector->currentText());
+    const QString suggestion = source && !source->points.isEmpty() ? source->name : QStringLiteral("drawn");
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as Traffic Scenario"),
+                                               tr("Name of the traffic scenario (an existing one is redrawn):"),
+                                               QLineEdit::Normal, suggestion, &ok)
+                             .trimmed();
+    if (!ok)
+        return;
+    QString error;
+    if (!saveDrawing(name, &error))
+        QMessageBox::warning(this, tr("Save as Traffic Scenario"), error);
+}
+
+void ChartsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh(); // charts left out while hidden
+}
+
+void ChartsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_analysis)
+        m_resizeTimer->start();
 }
 
 } // namespace headroom::charts

@@ -2,10 +2,15 @@
 
 #include "ui/document/analysisrunner.h"
 
+#include <QPointer>
 #include <QWidget>
 
+#include <array>
+
+class QAction;
 class QComboBox;
 class QLabel;
+class QTimer;
 
 namespace headroom::ui {
 class ScenarioDocument;
@@ -14,38 +19,77 @@ class ScenarioDocument;
 namespace headroom::charts {
 
 class ChartView;
+class CurveOverlay;
 
 /// The "Charts" workspace page: demand, replicas per tier, the simulation of a chosen traffic
-/// scenario and cost per day, redrawn from every new analysis (building them takes a few
-/// milliseconds, so this happens on the GUI thread when the result arrives).
+/// scenario and cost per day, redrawn from every new analysis on the GUI thread. A redraw updates
+/// the shown charts in place (points, axis ranges) when their structure is unchanged, downsamples
+/// to ~1.5 points per device pixel of the plot's width, and skips hidden charts (they are redrawn
+/// when shown). Draw mode (D, Esc leaves it) draws a traffic curve over the demand chart's
+/// simulation window and saves it as a named traffic scenario of the document (one undo step).
 class ChartsPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChartsPanel)
 public:
-    /// `document` supplies the scenario (growth phases, SLOs) the analysis was computed from.
-    explicit ChartsPanel(const ui::ScenarioDocument *document, QWidget *parent = nullptr);
+    /// `document` supplies the scenario (growth phases, SLOs) the analysis was computed from and
+    /// receives the traffic scenarios drawn on the demand chart.
+    explicit ChartsPanel(ui::ScenarioDocument *document, QWidget *parent = nullptr);
+    ~ChartsPanel() override;
 
-    /// Redraws every chart from `analysis`, keeping the chosen traffic scenario when it still exists.
+    /// Redraws every visible chart from `analysis`, keeping the chosen traffic scenario when it still exists.
     void setAnalysis(const ui::AnalysisPtr &analysis);
     ui::AnalysisPtr analysis() const { return m_analysis; }
 
-    ChartView *demandView() const { return m_demand; }
-    ChartView *replicasView() const { return m_replicas; }
-    ChartView *trafficView() const { return m_traffic; }
-    ChartView *costView() const { return m_cost; }
+    ChartView *demandView() const { return m_views[Demand]; }
+    ChartView *replicasView() const { return m_views[Replicas]; }
+    ChartView *trafficView() const { return m_views[Traffic]; }
+    ChartView *costView() const { return m_views[Cost]; }
     QComboBox *trafficSelector() const { return m_trafficSelector; }
-    /// Milliseconds the last redraw took to build the charts.
+    /// Milliseconds the last redraw took to build (or update) the charts.
     double lastBuildMs() const { return m_lastBuildMs; }
+    /// How many charts were replaced by new ones (not updated in place) since construction.
+    int replacedCharts() const { return m_replaced; }
+
+    /// Draw mode: the toggle action (D), the overlay while drawing (null otherwise).
+    QAction *drawAction() const { return m_drawAction; }
+    bool isDrawing() const;
+    CurveOverlay *curveOverlay() const;
+    /// Saves the drawn curve as the traffic scenario `name` and leaves draw mode; the analysis
+    /// reruns on the document change and the new scenario is then shown. False with `error` set
+    /// when not drawing, for a bad name or a curve of fewer than two points.
+    bool saveDrawing(const QString &name, QString *error = nullptr);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void showTraffic(int index);
+    enum Chart { Demand, Replicas, Traffic, Cost, ChartCount };
 
-    const ui::ScenarioDocument *m_document;
+    void showTraffic(int index);
+    void refresh();
+    void rebuild(Chart which);
+    std::size_t pointBudget(Chart which) const;
+    void setDrawing(bool on);
+    void showDrawWindow();
+    void saveDrawingInteractively();
+    QWidget *createToolBar();
+
+    ui::ScenarioDocument *m_document;
     ui::AnalysisPtr m_analysis;
-    ChartView *m_demand, *m_replicas, *m_traffic, *m_cost;
-    QComboBox *m_trafficSelector;
-    QLabel *m_note;
+    std::array<ChartView *, ChartCount> m_views{};
+    std::array<bool, ChartCount> m_dirty{};
+    std::array<std::size_t, ChartCount> m_budgets{};
+    QComboBox *m_trafficSelector = nullptr;
+    QLabel *m_note = nullptr;
+    QAction *m_drawAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QPointer<CurveOverlay> m_overlay;
+    QTimer *m_resizeTimer = nullptr;
+    QString m_pendingTraffic; ///< a just-saved traffic scenario to show once the analysis has it
     double m_lastBuildMs = 0;
+    int m_replaced = 0;
 };
 
 } // namespace headroom::charts

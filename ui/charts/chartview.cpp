@@ -133,11 +133,20 @@ QString ChartView::valuesAt(QPointF scenePos) const
     return lines.join(u'\n');
 }
 
+void ChartView::setHoverValues(bool on)
+{
+    m_hoverValues = on;
+    if (!on) {
+        hideCrosshair();
+        QToolTip::hideText();
+    }
+}
+
 void ChartView::mouseMoveEvent(QMouseEvent *event)
 {
     QChartView::mouseMoveEvent(event);
     const QPointF scenePos = mapToScene(event->position().toPoint());
-    const QString text = valuesAt(scenePos);
+    const QString text = m_hoverValues ? valuesAt(scenePos) : QString();
     if (text.isEmpty()) {
         hideCrosshair();
         QToolTip::hideText();

@@ -29,6 +29,8 @@ public:
     bool saveTo(const QString &path, QString *error = nullptr) const;
     /// Copies the chart as an image to the clipboard.
     void copyToClipboard() const;
+    /// Whether hovering shows the crosshair and the values tooltip (on by default; off while drawing).
+    void setHoverValues(bool on);
     /// The tooltip text for a position in scene coordinates (empty outside the plot area).
     QString valuesAt(QPointF scenePos) const;
 
@@ -43,6 +45,7 @@ private:
     void hideCrosshair();
 
     QGraphicsLineItem *m_crosshair = nullptr;
+    bool m_hoverValues = true;
 };
 
 } // namespace headroom::charts

@@ -6,13 +6,11 @@
 #include <QAreaSeries>
 #include <QCoreApplication>
 #include <QDateTimeAxis>
-#include <QGraphicsRectItem>
 #include <QLineSeries>
 #include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 
 namespace headroom::charts {
 
@@ -46,7 +44,7 @@ std::vector<double> toDoubles(const std::vector<int> &v)
 } // namespace
 
 std::unique_ptr<QChart> trafficChart(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario,
-                                     int trafficIndex)
+                                     int trafficIndex, std::size_t pointBudget)
 {
     if (trafficIndex < 0 || trafficIndex >= static_cast<int>(analysis.traffic.size()))
         return nullptr;
@@ -76,11 +74,6 @@ std::unique_ptr<QChart> trafficChart(const analysis::ScenarioAnalysis &analysis,
     // Long series are drawn with solid pens: a dashed pen over 2,000 points costs ~20x more to stroke.
     // SLO breaches are shaded with rectangles behind the lines, placed from the axes whenever the plot
     // area changes (an area series with full-height steps costs ~80 ms to fill); a legend entry per tier.
-    struct Shade {
-        qint64 startMs, endMs;
-        QGraphicsRectItem *item;
-    };
-    auto shades = std::make_shared<std::vector<Shade>>();
     for (std::size_t i = 0; i < sim.tiers.size(); ++i) {
         const model::Tier *tier = scenario.tier(sim.tiers[i].tierId);
         if (!tier || !tier->p95Slo)
@@ -96,11 +89,7 @@ std::unique_ptr<QChart> trafficChart(const analysis::ScenarioAnalysis &analysis,
             const qint64 begin = breaches[k].startMs;
             while (k + 1 < breaches.size() && breaches[k + 1].startMs - breaches[k].endMs < minGap)
                 ++k;
-            auto *item = new QGraphicsRectItem(chart.get());
-            item->setBrush(fill);
-            item->setPen(Qt::NoPen);
-            item->setZValue(-0.5); // above the plot background, below the series
-            shades->push_back({begin, breaches[k].endMs, item});
+            addTimeShade(*chart, begin, breaches[k].endMs, fill);
         }
         auto *legend = new QAreaSeries(new QLineSeries);
         legend->upperSeries()->setParent(legend);
@@ -111,28 +100,16 @@ std::unique_ptr<QChart> trafficChart(const analysis::ScenarioAnalysis &analysis,
         legend->attachAxis(x);
         legend->attachAxis(y);
     }
-    QChart *raw = chart.get();
-    QObject::connect(raw, &QChart::plotAreaChanged, raw, [x, shades](const QRectF &plot) {
-        const double t0 = static_cast<double>(x->min().toMSecsSinceEpoch());
-        const double t1 = static_cast<double>(x->max().toMSecsSinceEpoch());
-        if (t1 <= t0)
-            return;
-        for (const Shade &s : *shades) {
-            const double a = plot.left() + plot.width() * std::clamp((static_cast<double>(s.startMs) - t0) / (t1 - t0), 0.0, 1.0);
-            const double b = plot.left() + plot.width() * std::clamp((static_cast<double>(s.endMs) - t0) / (t1 - t0), 0.0, 1.0);
-            s.item->setRect(QRectF(a, plot.top(), std::max(b - a, 0.5), plot.height()));
-        }
-    });
     for (std::size_t i = 0; i < sim.tiers.size(); ++i) {
         const autoscale::TierTimeline &t = sim.tiers[i];
         const std::vector<double> ready = toDoubles(t.readyReplicas), desired = toDoubles(t.desiredReplicas);
         const QColor c = seriesColor(static_cast<int>(i));
         addLine(*chart, QCoreApplication::translate("Charts", "%1 ready").arg(t.tierId),
-                lttbUniform(x0, dx, ready, kChartPointBudget), {x, y}, c, Qt::SolidLine, 1.8);
+                lttbUniform(x0, dx, ready, pointBudget), {x, y}, c, Qt::SolidLine, 1.8);
         addLine(*chart, QCoreApplication::translate("Charts", "%1 desired").arg(t.tierId),
-                lttbUniform(x0, dx, desired, kChartPointBudget), {x, y}, c.lighter(150), Qt::SolidLine, 1.0);
+                lttbUniform(x0, dx, desired, pointBudget), {x, y}, c.lighter(150), Qt::SolidLine, 1.0);
         addLine(*chart, QCoreApplication::translate("Charts", "%1 demand (right)").arg(t.tierId),
-                lttbUniform(x0, dx, t.demand, kChartPointBudget), {x, demandAxis}, c.darker(160), Qt::SolidLine, 0.8);
+                lttbUniform(x0, dx, t.demand, pointBudget), {x, demandAxis}, c.darker(160), Qt::SolidLine, 0.8);
     }
     y->setRange(0, top);
     y->applyNiceNumbers();
@@ -145,7 +122,8 @@ std::unique_ptr<QChart> trafficChart(const analysis::ScenarioAnalysis &analysis,
                                     "demand reaching each tier, and shaded where the tier's simulated P95 exceeded "
                                     "its p95Slo. Series longer than %3 points are downsampled (LTTB).")
                           .arg(outcome.name, outcome.spec)
-                          .arg(kChartPointBudget));
+                          .arg(pointBudget));
+    fitLegend(*chart);
     return chart;
 }
 

@@ -1,8 +1,13 @@
 #include "ui/panels/trafficcurveeditor.h"
 
+#include "ui/commands/replacescenariocommand.h"
+#include "ui/document/scenariodocument.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cmath>
@@ -43,19 +48,70 @@ void TrafficCurveEditor::drawStroke(const Points &stroke)
 {
     if (stroke.empty())
         return;
-    Points drawn = stroke;
-    normalize(drawn);
-    const double from = drawn.front().first, to = drawn.back().first;
+    m_points = withStroke(m_points, stroke, m_hours);
+    update();
+    emit curveChanged();
+}
+
+TrafficCurveEditor::Points TrafficCurveEditor::withStroke(const Points &curve, Points stroke, double hours)
+{
+    normalizeCurve(stroke, hours);
+    if (stroke.empty())
+        return curve;
+    const double from = stroke.front().first, to = stroke.back().first;
     Points merged;
-    for (const auto &p : m_points) {
+    for (const auto &p : curve) {
         if (p.first < from || p.first > to)
             merged.push_back(p);
     }
-    merged.insert(merged.end(), drawn.begin(), drawn.end());
-    normalize(merged);
-    m_points = std::move(merged);
-    update();
-    emit curveChanged();
+    merged.insert(merged.end(), stroke.begin(), stroke.end());
+    normalizeCurve(merged, hours);
+    return merged;
+}
+
+void TrafficCurveEditor::moveControlPoint(Points &points, std::size_t index, std::pair<double, double> value,
+                                          double hours)
+{
+    if (index >= points.size())
+        return;
+    const double lo = index > 0 ? points[index - 1].first : 0.0;
+    const double hi = index + 1 < points.size() ? points[index + 1].first : hours;
+    points[index] = {std::clamp(value.first, lo, std::max(lo, hi)), std::max(value.second, 0.0)};
+}
+
+bool TrafficCurveEditor::saveAsTrafficScenario(ScenarioDocument *document, const QString &name, const Points &points,
+                                               QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z][A-Za-z0-9_.-]*$"));
+    if (!valid.match(name).hasMatch())
+        return fail(tr("Give the curve a name of letters, digits, '-', '_' or '.', starting with a letter."));
+    if (points.size() < 2)
+        return fail(tr("Draw at least two points."));
+    model::Scenario s = document->scenario();
+    QList<QList<double>> values;
+    for (const auto &[hours, multiplier] : points)
+        values.append({hours, multiplier});
+    auto it = std::find_if(s.spec.traffic.begin(), s.spec.traffic.end(),
+                           [&name](const model::TrafficScenario &t) { return t.name == name; });
+    const bool added = it == s.spec.traffic.end();
+    if (added) {
+        model::TrafficScenario t;
+        t.name = name;
+        t.description = tr("Drawn traffic curve");
+        t.spec = QStringLiteral("baseline");
+        t.points = values;
+        s.spec.traffic.append(t);
+    } else {
+        it->points = values;
+    }
+    document->undoStack()->push(new ReplaceScenarioCommand(
+        document, std::move(s), added ? tr("Add traffic scenario %1").arg(name) : tr("Redraw traffic scenario %1").arg(name)));
+    return true;
 }
 
 QSize TrafficCurveEditor::sizeHint() const
@@ -70,8 +126,13 @@ QSize TrafficCurveEditor::minimumSizeHint() const
 
 void TrafficCurveEditor::normalize(Points &points) const
 {
+    normalizeCurve(points, m_hours);
+}
+
+void TrafficCurveEditor::normalizeCurve(Points &points, double hours)
+{
     for (auto &p : points) {
-        p.first = std::isfinite(p.first) ? std::clamp(p.first, 0.0, m_hours) : 0.0;
+        p.first = std::isfinite(p.first) ? std::clamp(p.first, 0.0, hours) : 0.0;
         p.second = std::isfinite(p.second) ? std::max(p.second, 0.0) : 1.0;
     }
     std::stable_sort(points.begin(), points.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
@@ -190,10 +251,7 @@ void TrafficCurveEditor::mouseMoveEvent(QMouseEvent *event)
         return;
     const auto value = toValue(event->position());
     if (m_dragged >= 0) {
-        // a control point stays between its neighbours
-        const double lo = m_dragged > 0 ? m_points[std::size_t(m_dragged) - 1].first : 0.0;
-        const double hi = std::size_t(m_dragged) + 1 < m_points.size() ? m_points[std::size_t(m_dragged) + 1].first : m_hours;
-        m_points[std::size_t(m_dragged)] = {std::clamp(value.first, lo, hi), value.second};
+        moveControlPoint(m_points, std::size_t(m_dragged), value, m_hours);
         update();
         emit curveChanged();
         return;

@@ -7,6 +7,8 @@
 
 namespace headroom::ui {
 
+class ScenarioDocument;
+
 /// Draws a traffic scenario: a demand multiplier curve over the simulation window, as the
 /// `points` of a traffic scenario ([hours, multiplier], linear between points). Dragging on empty
 /// space draws freehand (the stroke replaces the curve over the hours it covers); dragging near a
@@ -29,6 +31,22 @@ public:
     /// Appends a freehand stroke as if drawn with the mouse: replaces the curve between the
     /// stroke's first and last hour.
     void drawStroke(const Points &stroke);
+
+    /// Clamps `points` to 0..`hours` (non-finite hours to 0) and multipliers to >= 0 (non-finite
+    /// ones to 1), then sorts them by time (stable).
+    static void normalizeCurve(Points &points, double hours);
+    /// `curve` with a freehand `stroke` drawn over it: the stroke replaces the curve between its
+    /// first and last hour. Both are normalized to 0..`hours`.
+    static Points withStroke(const Points &curve, Points stroke, double hours);
+    /// Moves control point `index` of `points` to `value`, its hours kept between its neighbours'
+    /// (within 0..`hours`), so the curve stays sorted.
+    static void moveControlPoint(Points &points, std::size_t index, std::pair<double, double> value, double hours);
+    /// Saves `points` as the traffic scenario `name` of `document` (added with spec "baseline", or
+    /// its points replaced) in one undo step. False with `error` set for a name that is not an
+    /// identifier or fewer than two points. The console's curve editor and the demand chart's draw
+    /// mode both save through this.
+    static bool saveAsTrafficScenario(ScenarioDocument *document, const QString &name, const Points &points,
+                                      QString *error = nullptr);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -17,35 +17,8 @@ namespace headroom::ui {
 
 bool WhatIfPanel::saveCurve(const QString &name, QString *error)
 {
-    auto fail = [error](const QString &why) {
-        if (error)
-            *error = why;
+    if (!TrafficCurveEditor::saveAsTrafficScenario(m_document, name, m_curve->points(), error))
         return false;
-    };
-    static const QRegularExpression valid(QStringLiteral("^[A-Za-z][A-Za-z0-9_.-]*$"));
-    if (!valid.match(name).hasMatch())
-        return fail(tr("Give the curve a name of letters, digits, '-', '_' or '.', starting with a letter."));
-    if (m_curve->points().size() < 2)
-        return fail(tr("Draw at least two points."));
-    model::Scenario s = m_document->scenario();
-    QList<QList<double>> points;
-    for (const auto &[hours, multiplier] : m_curve->points())
-        points.append({hours, multiplier});
-    auto it = std::find_if(s.spec.traffic.begin(), s.spec.traffic.end(),
-                           [&name](const model::TrafficScenario &t) { return t.name == name; });
-    const bool added = it == s.spec.traffic.end();
-    if (added) {
-        model::TrafficScenario t;
-        t.name = name;
-        t.description = tr("Drawn traffic curve");
-        t.spec = QStringLiteral("baseline");
-        t.points = points;
-        s.spec.traffic.append(t);
-    } else {
-        it->points = points;
-    }
-    m_document->undoStack()->push(new ReplaceScenarioCommand(
-        m_document, std::move(s), added ? tr("Add traffic scenario %1").arg(name) : tr("Redraw traffic scenario %1").arg(name)));
     const int index = m_traffic->findData(name);
     if (index >= 0) {
         m_traffic->setCurrentIndex(index);
