@@ -560,6 +560,49 @@
             <numerusform>%n Tage, %1 Verkehrsszenario(s); Diagramme in %2 ms erstellt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Draw Traffic</source>
+        <translation>&amp;Verkehr zeichnen</translation>
+    </message>
+    <message>
+        <source>Draw a traffic curve (demand multiplier) over the simulation window on the demand chart, or drag the points of the chosen traffic scenario&apos;s curve (D; Esc cancels)</source>
+        <translation>Eine Verkehrskurve (Lastfaktor) über das Simulationsfenster im Nachfragediagramm zeichnen oder die Punkte der Kurve des gewählten Verkehrsszenarios ziehen (D; Esc bricht ab)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Traffic Scenario…</source>
+        <translation>Als Verkehrsszenario &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the drawn curve as a named traffic scenario of the file (undoable); the simulation and cost follow it</source>
+        <translation>Die gezeichnete Kurve als benanntes Verkehrsszenario in der Datei speichern (rückgängig machbar); Simulation und Kosten folgen ihr</translation>
+    </message>
+    <message>
+        <source>Cancel Drawing</source>
+        <translation>Zeichnen abbrechen</translation>
+    </message>
+    <message>
+        <source>Leave draw mode without saving (Esc)</source>
+        <translation>Zeichenmodus ohne Speichern verlassen (Esc)</translation>
+    </message>
+    <message>
+        <source>Turn on draw mode and draw a curve first.</source>
+        <translation>Zuerst den Zeichenmodus einschalten und eine Kurve zeichnen.</translation>
+    </message>
+    <message>
+        <source>Save as Traffic Scenario</source>
+        <translation>Als Verkehrsszenario speichern</translation>
+    </message>
+    <message>
+        <source>Name of the traffic scenario (an existing one is redrawn):</source>
+        <translation>Name des Verkehrsszenarios (ein vorhandenes wird neu gezeichnet):</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::charts::CurveOverlay</name>
+    <message>
+        <source>Draw the demand multiplier over the simulation window: drag on empty space to draw freehand, drag a point to move it, double-click a point to remove it. Esc leaves draw mode.</source>
+        <translation>Den Lastfaktor über das Simulationsfenster zeichnen: auf freier Fläche ziehen zeichnet freihand, einen Punkt ziehen verschiebt ihn, Doppelklick auf einen Punkt entfernt ihn. Esc verlässt den Zeichenmodus.</translation>
+    </message>
 </context>
 <context>
     <name>headroom::ui::AlertsPanel</name>
@@ -1411,6 +1454,26 @@
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
+    <message>
+        <source>Give the curve a name of letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter.</source>
+        <translation>Der Kurve einen Namen aus Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; oder &apos;.&apos; geben, beginnend mit einem Buchstaben.</translation>
+    </message>
+    <message>
+        <source>Draw at least two points.</source>
+        <translation>Mindestens zwei Punkte zeichnen.</translation>
+    </message>
+    <message>
+        <source>Drawn traffic curve</source>
+        <translation>Gezeichnete Verkehrskurve</translation>
+    </message>
+    <message>
+        <source>Add traffic scenario %1</source>
+        <translation>Verkehrsszenario %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Redraw traffic scenario %1</source>
+        <translation>Verkehrsszenario %1 neu zeichnen</translation>
+    </message>
 </context>
 <context>
     <name>headroom::ui::UtilizationLegend</name>
@@ -1648,26 +1711,6 @@
     <message>
         <source>Monthly cost per active user of the simulated day</source>
         <translation>Monatliche Kosten je aktivem Nutzer des simulierten Tages</translation>
-    </message>
-    <message>
-        <source>Give the curve a name of letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter.</source>
-        <translation>Der Kurve einen Namen aus Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; oder &apos;.&apos; geben, beginnend mit einem Buchstaben.</translation>
-    </message>
-    <message>
-        <source>Draw at least two points.</source>
-        <translation>Mindestens zwei Punkte zeichnen.</translation>
-    </message>
-    <message>
-        <source>Drawn traffic curve</source>
-        <translation>Gezeichnete Verkehrskurve</translation>
-    </message>
-    <message>
-        <source>Add traffic scenario %1</source>
-        <translation>Verkehrsszenario %1 hinzufügen</translation>
-    </message>
-    <message>
-        <source>Redraw traffic scenario %1</source>
-        <translation>Verkehrsszenario %1 neu zeichnen</translation>
     </message>
     <message>
         <source>%1 min replicas %2</source>
