@@ -168,15 +168,17 @@ std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis, st
     const int days = bill.days;
     // (tier, option) -> USD per day, in first-seen order of the bill's lines.
     std::vector<std::pair<QString, std::vector<double>>> stacks;
-    std::map<QString, std::size_t> index;
+    // The bill has a line per day and layer: look layers up by (tier, option), naming each once.
+    std::map<std::pair<QString, int>, std::size_t> index;
     for (const cost::CostLine &line : bill.lines) {
         if (line.day < 0 || line.day >= days)
             continue;
-        const QString key =
-            line.perGb ? line.tierId : QString(line.tierId + u" · " + cost::purchaseOptionName(line.option));
-        auto [it, inserted] = index.try_emplace(key, stacks.size());
+        const int option = line.perGb ? -1 : static_cast<int>(line.option);
+        auto [it, inserted] = index.try_emplace({line.tierId, option}, stacks.size());
         if (inserted)
-            stacks.emplace_back(key, std::vector<double>(static_cast<std::size_t>(days), 0.0));
+            stacks.emplace_back(line.perGb ? line.tierId
+                                           : QString(line.tierId + u" · " + cost::purchaseOptionName(line.option)),
+                                std::vector<double>(static_cast<std::size_t>(days), 0.0));
         stacks[it->second].second[static_cast<std::size_t>(line.day)] += line.costUsd;
     }
     std::vector<double> base(static_cast<std::size_t>(days), 0.0);

@@ -116,6 +116,20 @@ constexpr int kShadeStartKey = 1;
 constexpr int kShadeEndKey = 2;
 const char *const kShadesPlacedProperty = "headroomTimeShades";
 
+/// A time shade: a pixel-aligned fill without antialiasing (an antialiased fractional rectangle
+/// goes through the rasterizer, ~50x slower, and its soft edges are invisible at this alpha).
+class TimeShadeItem final : public QGraphicsRectItem {
+public:
+    using QGraphicsRectItem::QGraphicsRectItem;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->fillRect(rect().toAlignedRect(), brush());
+        painter->setRenderHint(QPainter::Antialiasing, antialiased);
+    }
+};
+
 QList<QGraphicsRectItem *> timeShades(const QChart &chart)
 {
     QList<QGraphicsRectItem *> out;
@@ -167,25 +181,51 @@ void copyPoints(QXYSeries *to, const QXYSeries *from)
 
 void copyAxis(QAbstractAxis *to, const QAbstractAxis *from)
 {
+    // Each setter relays out the axis' labels even for an equal value: set only what changed.
     if (to->titleText() != from->titleText())
         to->setTitleText(from->titleText());
     if (auto *v = qobject_cast<QValueAxis *>(to)) {
         const auto *f = static_cast<const QValueAxis *>(from);
-        v->setRange(f->min(), f->max());
-        v->setTickCount(f->tickCount());
-        v->setLabelFormat(f->labelFormat());
+        if (v->min() != f->min() || v->max() != f->max())
+            v->setRange(f->min(), f->max());
+        if (v->tickCount() != f->tickCount())
+            v->setTickCount(f->tickCount());
+        if (v->labelFormat() != f->labelFormat())
+            v->setLabelFormat(f->labelFormat());
     } else if (auto *t = qobject_cast<QDateTimeAxis *>(to)) {
         const auto *f = static_cast<const QDateTimeAxis *>(from);
-        t->setRange(f->min(), f->max());
-        t->setFormat(f->format());
+        if (t->min() != f->min() || t->max() != f->max())
+            t->setRange(f->min(), f->max());
+        if (t->format() != f->format())
+            t->setFormat(f->format());
     }
+}
+
+/// Makes `to`'s time shades those of `from`, reusing its items (deleting one from a scene is slow).
+void copyTimeShades(QChart &to, const QChart &from)
+{
+    const QList<QGraphicsRectItem *> have = timeShades(to), want = timeShades(from);
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        if (i < have.size()) {
+            for (int key : {kShadeStartKey, kShadeEndKey})
+                have[i]->setData(key, want[i]->data(key));
+            if (have[i]->brush() != want[i]->brush())
+                have[i]->setBrush(want[i]->brush());
+            have[i]->show();
+        } else {
+            addTimeShade(to, want[i]->data(kShadeStartKey).toLongLong(), want[i]->data(kShadeEndKey).toLongLong(),
+                         want[i]->brush().color());
+        }
+    }
+    for (qsizetype i = want.size(); i < have.size(); ++i)
+        have[i]->hide();
 }
 
 } // namespace
 
 void addTimeShade(QChart &chart, qint64 startMs, qint64 endMs, const QColor &fill)
 {
-    auto *item = new QGraphicsRectItem(&chart);
+    auto *item = new TimeShadeItem(&chart);
     item->setBrush(fill);
     item->setPen(Qt::NoPen);
     item->setZValue(-0.5); // above the plot background, below the series
@@ -205,7 +245,7 @@ void placeTimeShades(QChart &chart)
     const auto t0 = static_cast<double>(x->min().toMSecsSinceEpoch());
     const auto t1 = static_cast<double>(x->max().toMSecsSinceEpoch());
     for (QGraphicsRectItem *item : timeShades(chart)) {
-        if (t1 <= t0)
+        if (t1 <= t0 || !item->isVisible())
             continue;
         auto at = [&](int key) {
             const double t = item->data(key).toDouble();
@@ -240,13 +280,7 @@ bool syncChart(QChart &shown, QChart &fresh)
             copyPoints(qobject_cast<QXYSeries *>(to[i]), qobject_cast<const QXYSeries *>(from[i]));
         }
     }
-    const QList<QGraphicsRectItem *> oldShades = timeShades(shown);
-    qDeleteAll(oldShades);
-    const QList<QGraphicsRectItem *> newShades = timeShades(fresh);
-    for (QGraphicsRectItem *item : newShades)
-        item->setParentItem(&shown);
-    if (!newShades.isEmpty())
-        watchPlotArea(shown);
+    copyTimeShades(shown, fresh);
     placeTimeShades(shown);
     return true;
 }
