@@ -1,7 +1,7 @@
 // The charts: what the builders draw from an analysis, the chart view's hover and export, and
 // the charts page following new analyses.
 #include "ui/charts/chartbuilders.h"
-#include "ui/charts/chartcommon.h"
+#include "ui/charts/chartspec.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/chartview.h"
 #include "ui/charts/lttb.h"
@@ -21,6 +21,7 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace Qt::StringLiterals;
 using namespace headroom;
@@ -263,14 +264,28 @@ private slots:
 
     void syncRefusesOtherStructure()
     {
-        auto a = charts::replicasChart(m_analysis);
-        auto b = charts::costChart(m_analysis);
-        QVERIFY(!charts::syncChart(*a, *b));
-        QCOMPARE(a->series().size(), static_cast<qsizetype>(2 * m_analysis.plan.tiers.size()));
-        auto c = charts::replicasChart(m_analysis, 50);
-        QVERIFY(charts::syncChart(*a, *c));
-        QCOMPARE(a->series().front()->type(), QAbstractSeries::SeriesTypeLine);
-        QCOMPARE(static_cast<QLineSeries *>(a->series().front())->count(), 50);
+        auto chart = charts::replicasChart(m_analysis);
+        QVERIFY(!charts::syncChart(*chart, charts::costSpec(m_analysis)));
+        QCOMPARE(chart->series().size(), static_cast<qsizetype>(2 * m_analysis.plan.tiers.size()));
+        QVERIFY(charts::syncChart(*chart, charts::replicasSpec(m_analysis, 50)));
+        QCOMPARE(chart->series().front()->type(), QAbstractSeries::SeriesTypeLine);
+        QCOMPARE(static_cast<QLineSeries *>(chart->series().front())->count(), 50);
+    }
+
+    void niceRangesMatchQt()
+    {
+        charts::ChartSpec spec;
+        const int y = spec.addValueAxis(u"y"_s);
+        for (double top : {0.73, 1.0, 9.5, 37.0, 123.4, 999.0, 18'250.0, 2.6e6}) {
+            spec.axes[std::size_t(y)].ticks = 5;
+            spec.setRange(y, 0, top, true);
+            QValueAxis axis;
+            axis.setRange(0, top);
+            axis.applyNiceNumbers();
+            QCOMPARE(spec.axes[std::size_t(y)].min, axis.min());
+            QCOMPARE(spec.axes[std::size_t(y)].max, axis.max());
+            QCOMPARE(spec.axes[std::size_t(y)].ticks, axis.tickCount());
+        }
     }
 };
 

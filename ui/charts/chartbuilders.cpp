@@ -3,11 +3,7 @@
 #include "ui/charts/chartcommon.h"
 #include "ui/charts/lttb.h"
 
-#include <QAreaSeries>
 #include <QCoreApplication>
-#include <QDateTimeAxis>
-#include <QLineSeries>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -32,40 +28,15 @@ QList<QPointF> thin(const QList<QPointF> &points, std::size_t budget)
     return lttb(x, y, budget);
 }
 
-/// A filled area between `lower` and `upper` (both owned by the returned series).
-QAreaSeries *addArea(QChart &chart, const QString &name, const QList<QPointF> &upper, const QList<QPointF> &lower,
-                     Axes axes, const QColor &fill)
-{
-    auto *up = new QLineSeries;
-    up->replace(upper);
-    QLineSeries *low = nullptr;
-    if (!lower.isEmpty()) {
-        low = new QLineSeries;
-        low->replace(lower);
-    }
-    auto *area = new QAreaSeries(up, low);
-    up->setParent(area);
-    if (low)
-        low->setParent(area);
-    area->setName(name);
-    area->setBrush(fill);
-    area->setPen(Qt::NoPen);
-    chart.addSeries(area);
-    area->attachAxis(axes.x);
-    area->attachAxis(axes.y);
-    return area;
-}
-
 } // namespace
 
-std::unique_ptr<QChart> demandChart(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario,
-                                    std::size_t pointBudget)
+ChartSpec demandSpec(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario, std::size_t pointBudget)
 {
     const capacity::CapacityPlan &plan = analysis.plan;
-    auto chart = newChart(QCoreApplication::translate("Charts", "Demand over the plan horizon"));
-    QDateTimeAxis *x = addTimeAxis(*chart, QStringLiteral("yyyy-MM-dd"));
-    QValueAxis *y = addValueAxis(*chart, QCoreApplication::translate("Charts", "Concurrent users"));
-    const Axes axes{x, y};
+    ChartSpec spec;
+    spec.title = QCoreApplication::translate("Charts", "Demand over the plan horizon");
+    const int x = spec.addTimeAxis(QStringLiteral("yyyy-MM-dd"));
+    const int y = spec.addValueAxis(QCoreApplication::translate("Charts", "Concurrent users"));
 
     const double g = scenario.spec.capacityPlanner.growthRate;
     const double sigma = std::abs(g) / 4.0;
@@ -96,21 +67,19 @@ std::unique_ptr<QChart> demandChart(const analysis::ScenarioAnalysis &analysis, 
         const auto t1 = static_cast<double>(dayMs(plan.startDate, last - 1));
         QColor fill = seriesColor(4 + phaseIndex++);
         fill.setAlpha(28);
-        addArea(*chart, QCoreApplication::translate("Charts", "Phase: %1").arg(phase.name), {{t0, top}, {t1, top}}, {},
-                axes, fill);
+        spec.addArea(QCoreApplication::translate("Charts", "Phase: %1").arg(phase.name), {{t0, top}, {t1, top}}, {}, y,
+                     fill);
     }
 
     QColor band = seriesColor(0);
     band.setAlpha(60);
-    addArea(*chart, QCoreApplication::translate("Charts", "95% band (growth-rate uncertainty)"),
-            thin(high, pointBudget), thin(low, pointBudget), axes, band);
-    addLine(*chart, QCoreApplication::translate("Charts", "Concurrent users"), thin(users, pointBudget), axes, seriesColor(0), Qt::SolidLine, 2);
-    y->setRange(0, top);
-    y->applyNiceNumbers();
-    if (days > 0)
-        x->setRange(QDateTime::fromMSecsSinceEpoch(dayMs(plan.startDate, 0), Qt::UTC),
-                    QDateTime::fromMSecsSinceEpoch(dayMs(plan.startDate, days - 1), Qt::UTC));
-    chart->setToolTip(QCoreApplication::translate(
+    spec.addArea(QCoreApplication::translate("Charts", "95% band (growth-rate uncertainty)"), thin(high, pointBudget),
+                 thin(low, pointBudget), y, band);
+    spec.addLine(QCoreApplication::translate("Charts", "Concurrent users"), thin(users, pointBudget), y, seriesColor(0),
+                 Qt::SolidLine, 2);
+    spec.setRange(y, 0, top, true);
+    spec.setRange(x, double(dayMs(plan.startDate, 0)), double(dayMs(plan.startDate, std::max(days - 1, 1))));
+    spec.toolTip = (QCoreApplication::translate(
                           "Charts", "Concurrent users per day from the growth model (monthly growth %1%). The scenario "
                                     "has no measured history, so the 95% band is not a forecast interval: it takes "
                                     "the growth rate as uncertain with a standard deviation of a quarter of itself "
@@ -118,16 +87,16 @@ std::unique_ptr<QChart> demandChart(const analysis::ScenarioAnalysis &analysis, 
                           .arg(g * 100, 0, 'f', 1)
                           .arg((g - 1.96 * sigma) * 100, 0, 'f', 1)
                           .arg((g + 1.96 * sigma) * 100, 0, 'f', 1));
-    fitLegend(*chart);
-    return chart;
+    return spec;
 }
 
-std::unique_ptr<QChart> replicasChart(const analysis::ScenarioAnalysis &analysis, std::size_t pointBudget)
+ChartSpec replicasSpec(const analysis::ScenarioAnalysis &analysis, std::size_t pointBudget)
 {
     const capacity::CapacityPlan &plan = analysis.plan;
-    auto chart = newChart(QCoreApplication::translate("Charts", "Replicas per tier over the horizon"));
-    QDateTimeAxis *x = addTimeAxis(*chart, QStringLiteral("yyyy-MM-dd"));
-    QValueAxis *y = addValueAxis(*chart, QCoreApplication::translate("Charts", "Replicas"));
+    ChartSpec spec;
+    spec.title = QCoreApplication::translate("Charts", "Replicas per tier over the horizon");
+    const int x = spec.addTimeAxis(QStringLiteral("yyyy-MM-dd"));
+    const int y = spec.addValueAxis(QCoreApplication::translate("Charts", "Replicas"));
     double top = 0;
     int i = 0;
     for (const capacity::TierPlan &tier : plan.tiers) {
@@ -138,33 +107,33 @@ std::unique_ptr<QChart> replicasChart(const analysis::ScenarioAnalysis &analysis
             planned.append({t, static_cast<double>(tier.plannedReplicas[d])});
             top = std::max({top, required.back().y(), planned.back().y()});
         }
-        addLine(*chart, QCoreApplication::translate("Charts", "%1 required").arg(tier.tierId), thin(required, pointBudget), {x, y},
-                seriesColor(i));
-        addLine(*chart, QCoreApplication::translate("Charts", "%1 planned (min..max)").arg(tier.tierId), thin(planned, pointBudget),
-                {x, y},
-                seriesColor(i), Qt::DashLine);
+        spec.addLine(QCoreApplication::translate("Charts", "%1 required").arg(tier.tierId), thin(required, pointBudget), y,
+                     seriesColor(i));
+        spec.addLine(QCoreApplication::translate("Charts", "%1 planned (min..max)").arg(tier.tierId),
+                     thin(planned, pointBudget), y, seriesColor(i), Qt::DashLine);
         ++i;
     }
-    fitFromZero(y, top);
-    chart->setToolTip(QCoreApplication::translate(
+    spec.fitFromZero(y, top);
+    spec.setRange(x, double(dayMs(plan.startDate, 0)), double(dayMs(plan.startDate, std::max(plan.days - 1, 1))));
+    spec.toolTip = (QCoreApplication::translate(
         "Charts", "Replicas the day's demand needs with the peak multiplier and capacity buffer (required), and the "
                   "same clamped to each tier's minReplicas..maxReplicas (planned). Where planned is below required "
                   "the tier's maximum is too low."));
-    fitLegend(*chart);
-    return chart;
+    return spec;
 }
 
-std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis, std::size_t pointBudget)
+ChartSpec costSpec(const analysis::ScenarioAnalysis &analysis, std::size_t pointBudget)
 {
-    auto chart = newChart(QCoreApplication::translate("Charts", "Cost per day by tier and purchase option"));
+    ChartSpec spec;
+    spec.title = QCoreApplication::translate("Charts", "Cost per day by tier and purchase option");
     if (!analysis.cost) {
-        chart->setTitle(QCoreApplication::translate("Charts", "Cost per day: the plan could not be priced"));
-        return chart;
+        spec.title = QCoreApplication::translate("Charts", "Cost per day: the plan could not be priced");
+        return spec;
     }
     const cost::CostBreakdown &bill = *analysis.cost;
-    QDateTimeAxis *x = addTimeAxis(*chart, QStringLiteral("yyyy-MM-dd"));
-    QValueAxis *y = addValueAxis(*chart, QCoreApplication::translate("Charts", "USD per day"));
-    QValueAxis *perUser = addValueAxis(*chart, QCoreApplication::translate("Charts", "USD per user-month"), Qt::AlignRight);
+    const int x = spec.addTimeAxis(QStringLiteral("yyyy-MM-dd"));
+    const int y = spec.addValueAxis(QCoreApplication::translate("Charts", "USD per day"));
+    const int perUser = spec.addValueAxis(QCoreApplication::translate("Charts", "USD per user-month"), Qt::AlignRight);
     const int days = bill.days;
     // (tier, option) -> USD per day, in first-seen order of the bill's lines.
     std::vector<std::pair<QString, std::vector<double>>> stacks;
@@ -196,7 +165,7 @@ std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis, st
         }
         QColor fill = seriesColor(i++);
         fill.setAlpha(150);
-        addArea(*chart, key, thin(upper, pointBudget), thin(lower, pointBudget), {x, y}, fill);
+        spec.addArea(key, thin(upper, pointBudget), thin(lower, pointBudget), y, fill);
     }
     const auto t0 = static_cast<double>(dayMs(bill.startDate, 0));
     const auto t1 = static_cast<double>(dayMs(bill.startDate, std::max(days - 1, 0)));
@@ -204,11 +173,10 @@ std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis, st
         if (limit->limit <= 0)
             continue;
         const bool warning = limit == &analysis.thresholds.warning;
-        addLine(*chart,
-                warning ? QCoreApplication::translate("Charts", "Warning %1 USD/day").arg(limit->limit, 0, 'f', 0)
-                        : QCoreApplication::translate("Charts", "Critical %1 USD/day").arg(limit->limit, 0, 'f', 0),
-                {{t0, limit->limit}, {t1, limit->limit}}, {x, y}, warning ? QColor(0xe6, 0x9f, 0x00) : QColor(0xc0, 0, 0),
-                Qt::DashLine, 1.4);
+        spec.addLine(warning ? QCoreApplication::translate("Charts", "Warning %1 USD/day").arg(limit->limit, 0, 'f', 0)
+                             : QCoreApplication::translate("Charts", "Critical %1 USD/day").arg(limit->limit, 0, 'f', 0),
+                     {{t0, limit->limit}, {t1, limit->limit}}, y,
+                     warning ? QColor(0xe6, 0x9f, 0x00) : QColor(0xc0, 0, 0), Qt::DashLine, 1.4);
         top = std::max(top, limit->limit);
     }
     QList<QPointF> cpu;
@@ -217,18 +185,33 @@ std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis, st
         cpu.append({static_cast<double>(dayMs(bill.startDate, d)), bill.costPerUserMonth(d)});
         topPerUser = std::max(topPerUser, cpu.back().y());
     }
-    addLine(*chart, QCoreApplication::translate("Charts", "Cost per user-month (right)"), thin(cpu, pointBudget),
-            {x, perUser},
-            QColor(0x20, 0x20, 0x20), Qt::DotLine, 2);
-    fitFromZero(y, top);
-    fitFromZero(perUser, topPerUser);
-    perUser->setLabelFormat(QStringLiteral("%.3f"));
-    chart->setToolTip(QCoreApplication::translate(
+    spec.addLine(QCoreApplication::translate("Charts", "Cost per user-month (right)"), thin(cpu, pointBudget), perUser,
+                 QColor(0x20, 0x20, 0x20), Qt::DotLine, 2);
+    spec.fitFromZero(y, top);
+    spec.fitFromZero(perUser, topPerUser);
+    spec.axes[std::size_t(perUser)].format = QStringLiteral("%.3f");
+    spec.setRange(x, t0, std::max(t1, t0 + 86'400'000.0));
+    spec.toolTip = (QCoreApplication::translate(
         "Charts", "The capacity plan's bill per day from the pricing catalog, stacked by tier and purchase option "
                   "(storage and cache as their own layers), against the scenario's daily cost thresholds; the dotted "
                   "line is the day's cost per monthly active user, extrapolated to a month."));
-    fitLegend(*chart);
-    return chart;
+    return spec;
+}
+
+std::unique_ptr<QChart> demandChart(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario,
+                                    std::size_t pointBudget)
+{
+    return makeChart(demandSpec(analysis, scenario, pointBudget));
+}
+
+std::unique_ptr<QChart> replicasChart(const analysis::ScenarioAnalysis &analysis, std::size_t pointBudget)
+{
+    return makeChart(replicasSpec(analysis, pointBudget));
+}
+
+std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis, std::size_t pointBudget)
+{
+    return makeChart(costSpec(analysis, pointBudget));
 }
 
 } // namespace headroom::charts

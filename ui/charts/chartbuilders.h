@@ -2,11 +2,13 @@
 
 #include "core/analysis/scenarioanalysis.h"
 #include "core/model/scenario.h"
+#include "ui/charts/chartspec.h"
 #include "ui/charts/lttb.h"
 
 #include <QChart>
 
 #include <memory>
+#include <optional>
 
 /// Pure chart builders: one finished ScenarioAnalysis (and the scenario it was computed from) in,
 /// one QChart out. The console's charts page and the PDF report draw the same charts. Long series
@@ -37,6 +39,15 @@ std::unique_ptr<QChart> trafficChart(const analysis::ScenarioAnalysis &analysis,
 /// could not be priced.
 std::unique_ptr<QChart> costChart(const analysis::ScenarioAnalysis &analysis,
                                   std::size_t pointBudget = kChartPointBudget);
+
+/// What the builders above draw, as data (see ChartSpec): the charts page applies these to its
+/// shown charts in place. trafficSpec is empty when `trafficIndex` is out of range.
+ChartSpec demandSpec(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario,
+                     std::size_t pointBudget = kChartPointBudget);
+ChartSpec replicasSpec(const analysis::ScenarioAnalysis &analysis, std::size_t pointBudget = kChartPointBudget);
+std::optional<ChartSpec> trafficSpec(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario,
+                                     int trafficIndex, std::size_t pointBudget = kChartPointBudget);
+ChartSpec costSpec(const analysis::ScenarioAnalysis &analysis, std::size_t pointBudget = kChartPointBudget);
 
 /// Intervals [startMs, endMs) of a simulated tier whose P95 exceeded `sloMs`.
 struct BreachInterval {

@@ -2,6 +2,7 @@
 
 #include "ui/charts/chartbuilders.h"
 #include "ui/charts/chartcommon.h"
+#include "ui/charts/chartspec.h"
 #include "ui/charts/chartview.h"
 #include "ui/charts/curveoverlay.h"
 #include "ui/document/scenariodocument.h"
@@ -180,16 +181,16 @@ void ChartsPanel::rebuild(Chart which)
     m_dirty[which] = false;
     const std::size_t budget = m_budgets[which] = pointBudget(which);
     const model::Scenario &scenario = m_document->scenario();
-    std::unique_ptr<QChart> fresh;
+    std::optional<ChartSpec> spec;
     switch (which) {
-    case Demand: fresh = demandChart(*m_analysis, scenario, budget); break;
-    case Replicas: fresh = replicasChart(*m_analysis, budget); break;
-    case Traffic: fresh = trafficChart(*m_analysis, scenario, m_trafficSelector->currentIndex(), budget); break;
-    case Cost: fresh = costChart(*m_analysis, budget); break;
+    case Demand: spec = demandSpec(*m_analysis, scenario, budget); break;
+    case Replicas: spec = replicasSpec(*m_analysis, budget); break;
+    case Traffic: spec = trafficSpec(*m_analysis, scenario, m_trafficSelector->currentIndex(), budget); break;
+    case Cost: spec = costSpec(*m_analysis, budget); break;
     case ChartCount: return;
     }
     ChartView *view = m_views[which];
-    if (fresh && syncChart(*view->chart(), *fresh)) {
+    if (spec && syncChart(*view->chart(), *spec)) {
         view->setToolTip(view->chart()->toolTip());
     } else {
         // A new structure (another tier, phase or cost layer): the chart is replaced, and with it
@@ -197,7 +198,7 @@ void ChartsPanel::rebuild(Chart which)
         const CurveOverlay::Points drawn = m_overlay ? m_overlay->points() : CurveOverlay::Points{};
         const double hours = m_overlay ? m_overlay->durationHours() : 0;
         const bool drawing = which == Demand && m_overlay;
-        view->setChart(std::move(fresh));
+        view->setChart(spec ? makeChart(*spec) : nullptr);
         ++m_replaced;
         if (drawing) {
             m_overlay = new CurveOverlay(view->chart(), hours);

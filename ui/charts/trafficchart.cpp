@@ -3,11 +3,7 @@
 #include "ui/charts/chartcommon.h"
 #include "ui/charts/lttb.h"
 
-#include <QAreaSeries>
 #include <QCoreApplication>
-#include <QDateTimeAxis>
-#include <QLineSeries>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -43,19 +39,20 @@ std::vector<double> toDoubles(const std::vector<int> &v)
 
 } // namespace
 
-std::unique_ptr<QChart> trafficChart(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario,
+std::optional<ChartSpec> trafficSpec(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario,
                                      int trafficIndex, std::size_t pointBudget)
 {
     if (trafficIndex < 0 || trafficIndex >= static_cast<int>(analysis.traffic.size()))
-        return nullptr;
+        return std::nullopt;
     const analysis::TrafficOutcome &outcome = analysis.traffic[static_cast<std::size_t>(trafficIndex)];
     const autoscale::SimulationResult &sim = outcome.simulation;
-    auto chart = newChart(QCoreApplication::translate("Charts", "Simulation: %1").arg(outcome.name));
+    ChartSpec spec;
+    spec.title = QCoreApplication::translate("Charts", "Simulation: %1").arg(outcome.name);
     const bool multiDay = qint64{sim.ticks} * sim.stepMs > 2 * 86'400'000LL;
-    QDateTimeAxis *x = addTimeAxis(*chart, multiDay ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
-    QValueAxis *y = addValueAxis(*chart, QCoreApplication::translate("Charts", "Replicas"));
-    QValueAxis *demandAxis =
-        addValueAxis(*chart, QCoreApplication::translate("Charts", "Demand (req/s, jobs/s)"), Qt::AlignRight);
+    const int x = spec.addTimeAxis(multiDay ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
+    const int y = spec.addValueAxis(QCoreApplication::translate("Charts", "Replicas"));
+    const int demandAxis =
+        spec.addValueAxis(QCoreApplication::translate("Charts", "Demand (req/s, jobs/s)"), Qt::AlignRight);
 
     const auto x0 = static_cast<double>(sim.startMs);
     const auto dx = static_cast<double>(sim.stepMs);
@@ -89,42 +86,39 @@ std::unique_ptr<QChart> trafficChart(const analysis::ScenarioAnalysis &analysis,
             const qint64 begin = breaches[k].startMs;
             while (k + 1 < breaches.size() && breaches[k + 1].startMs - breaches[k].endMs < minGap)
                 ++k;
-            addTimeShade(*chart, begin, breaches[k].endMs, fill);
+            spec.shades.push_back({begin, breaches[k].endMs, fill});
         }
-        auto *legend = new QAreaSeries(new QLineSeries);
-        legend->upperSeries()->setParent(legend);
-        legend->setName(QCoreApplication::translate("Charts", "%1 P95 over SLO").arg(sim.tiers[i].tierId));
-        legend->setBrush(fill);
-        legend->setPen(Qt::NoPen);
-        chart->addSeries(legend);
-        legend->attachAxis(x);
-        legend->attachAxis(y);
+        // The legend entry: an empty area in the shade's colour.
+        spec.addArea(QCoreApplication::translate("Charts", "%1 P95 over SLO").arg(sim.tiers[i].tierId), {}, {}, y, fill);
     }
     for (std::size_t i = 0; i < sim.tiers.size(); ++i) {
         const autoscale::TierTimeline &t = sim.tiers[i];
         const std::vector<double> ready = toDoubles(t.readyReplicas), desired = toDoubles(t.desiredReplicas);
         const QColor c = seriesColor(static_cast<int>(i));
-        addLine(*chart, QCoreApplication::translate("Charts", "%1 ready").arg(t.tierId),
-                lttbUniform(x0, dx, ready, pointBudget), {x, y}, c, Qt::SolidLine, 1.8);
-        addLine(*chart, QCoreApplication::translate("Charts", "%1 desired").arg(t.tierId),
-                lttbUniform(x0, dx, desired, pointBudget), {x, y}, c.lighter(150), Qt::SolidLine, 1.0);
-        addLine(*chart, QCoreApplication::translate("Charts", "%1 demand (right)").arg(t.tierId),
-                lttbUniform(x0, dx, t.demand, pointBudget), {x, demandAxis}, c.darker(160), Qt::SolidLine, 0.8);
+        spec.addLine(QCoreApplication::translate("Charts", "%1 ready").arg(t.tierId),
+                     lttbUniform(x0, dx, ready, pointBudget), y, c, Qt::SolidLine, 1.8);
+        spec.addLine(QCoreApplication::translate("Charts", "%1 desired").arg(t.tierId),
+                     lttbUniform(x0, dx, desired, pointBudget), y, c.lighter(150), Qt::SolidLine, 1.0);
+        spec.addLine(QCoreApplication::translate("Charts", "%1 demand (right)").arg(t.tierId),
+                     lttbUniform(x0, dx, t.demand, pointBudget), demandAxis, c.darker(160), Qt::SolidLine, 0.8);
     }
-    y->setRange(0, top);
-    y->applyNiceNumbers();
-    fitFromZero(demandAxis, topDemand);
-    if (sim.ticks > 0)
-        x->setRange(QDateTime::fromMSecsSinceEpoch(sim.startMs, Qt::UTC),
-                    QDateTime::fromMSecsSinceEpoch(sim.startMs + qint64{sim.ticks - 1} * sim.stepMs, Qt::UTC));
-    chart->setToolTip(QCoreApplication::translate(
+    spec.setRange(y, 0, top, true);
+    spec.fitFromZero(demandAxis, topDemand);
+    spec.setRange(x, x0, x0 + dx * std::max(sim.ticks - 1, 1));
+    spec.toolTip = (QCoreApplication::translate(
                           "Charts", "Autoscaling simulation of '%1' (%2): ready and desired replicas per tier, the "
                                     "demand reaching each tier, and shaded where the tier's simulated P95 exceeded "
                                     "its p95Slo. Series longer than %3 points are downsampled (LTTB).")
                           .arg(outcome.name, outcome.spec)
                           .arg(pointBudget));
-    fitLegend(*chart);
-    return chart;
+    return spec;
+}
+
+std::unique_ptr<QChart> trafficChart(const analysis::ScenarioAnalysis &analysis, const model::Scenario &scenario,
+                                     int trafficIndex, std::size_t pointBudget)
+{
+    std::optional<ChartSpec> spec = trafficSpec(analysis, scenario, trafficIndex, pointBudget);
+    return spec ? makeChart(*spec) : nullptr;
 }
 
 } // namespace headroom::charts
