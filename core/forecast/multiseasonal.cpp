@@ -1,61 +1,131 @@
 #include "core/forecast/multiseasonal.h"
 
 #include "core/forecast/decomposition.h"
+#include "core/forecast/ets.h"
+#include "core/forecast/stl.h"
 #include "core/forecast/theta.h"
 
+#include <QStringList>
+
 #include <algorithm>
+#include <list>
 #include <cmath>
+#include <memory>
+#include <optional>
 
 namespace headroom::forecast {
 
 namespace {
 
-constexpr int kKeptCycles = 8;      // history used: the last cycles of the longest season
-constexpr double kProfileDecay = 0.3; // weight of a cycle relative to the next in the seasonal profiles
+constexpr int kKeptCycles = 12;      // history used: the last cycles of the longest season
+constexpr size_t kDefaultPick = 4;   // the first combination, when no backtest is possible
 
-// Simple exponential smoothing of the adjusted series: the smoothing weight with the smallest
-// one-step squared error on a grid (the interval is calibrated from backtests afterwards).
-Prediction smoothedLevel(const std::vector<double> &x, int horizon, double level)
-{
-    double bestSse = -1.0, bestLevel = x.back(), bestAlpha = 1.0;
-    for (double alpha : {0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9}) {
-        double l = x.front(), sse = 0.0;
-        for (double v : x) {
-            sse += (v - l) * (v - l);
-            l += alpha * (v - l);
+// Seasonally adjusted forecasts on MSTL (STL per season with R's windows), re-seasonalised with
+// the last cycle of the summed seasonal components, as forecast::stlf() does:
+//  - Ets: a non-seasonal ETS (additive error, chosen by AICc on the first call and refitted on
+//    later, backtest, histories) on the adjusted tail (kEtsTail points or four shortest cycles);
+//  - CycleLevel: a flat level, the mean of the adjusted series over the last longest cycle: the
+//    level a forecast a whole cycle ahead needs, less noisy than the last point's.
+constexpr size_t kEtsTail = 1000;
+
+// MSTL of the histories of one forecast (the series and its backtest prefixes, so the length
+// identifies them), shared by the STL candidates: the adjusted series and the summed seasonal
+// components of the last longest cycle.
+struct Adjusted {
+    size_t n = 0;
+    std::vector<int> periods;
+    std::vector<double> adjusted;
+    std::vector<double> lastCycle;
+};
+
+class MstlCache {
+public:
+    explicit MstlCache(std::vector<int> periods) : periods_(std::move(periods)) {}
+
+    const Adjusted &of(const std::vector<double> &h)
+    {
+        for (const Adjusted &a : entries_)
+            if (a.n == h.size())
+                return a;
+        MstlDecomposition d = mstl(h, periods_);
+        Adjusted a;
+        a.n = h.size();
+        a.periods = d.periods;
+        a.adjusted = std::move(d.adjusted);
+        const size_t m = d.periods.empty() ? 0 : size_t(d.periods.back());
+        a.lastCycle.assign(m, 0.0);
+        for (size_t k = 0; k < m; ++k)
+            for (const auto &component : d.seasonals)
+                a.lastCycle[k] += component[a.n - m + k];
+        entries_.push_back(std::move(a));
+        return entries_.back();
+    }
+
+private:
+    std::vector<int> periods_;
+    std::list<Adjusted> entries_;
+};
+
+class StlLevel {
+public:
+    enum class Mode { Ets, CycleLevel };
+    StlLevel(std::shared_ptr<MstlCache> cache, Mode mode) : cache_(std::move(cache)), mode_(mode) {}
+
+    Prediction operator()(const std::vector<double> &h, int horizon, double level)
+    {
+        const Adjusted &d = cache_->of(h);
+        const int m = int(d.lastCycle.size());
+        Prediction p = mode_ == Mode::Ets ? etsForecast(d, horizon, level) : cycleLevel(d, m, horizon, level);
+        for (int k = 0; k < horizon && m > 0; ++k) {
+            // the seasonal of the same phase in the last cycle
+            const double s = d.lastCycle[size_t(k % m)];
+            p.mean[k] += s, p.lower[k] += s, p.upper[k] += s;
         }
-        if (bestSse < 0.0 || sse < bestSse)
-            bestSse = sse, bestLevel = l, bestAlpha = alpha;
+        return p;
     }
-    const double sigma = std::sqrt(bestSse / double(x.size())), z = intervalZ(level);
-    Prediction p;
-    for (int k = 0; k < horizon; ++k) {
-        const double half = z * sigma * std::sqrt(1.0 + k * bestAlpha * bestAlpha);
-        p.mean.push_back(bestLevel);
-        p.lower.push_back(bestLevel - half);
-        p.upper.push_back(bestLevel + half);
-    }
-    return p;
-}
 
-// Seasonal profiles from the recent cycles, the level of the recent adjusted series (two of the
-// shortest cycles, at least 500 points), and the profiles added back.
-Prediction mstlLevel(const std::vector<double> &h, const std::vector<int> &periods, int horizon, double level)
-{
-    const MultiSeasonal d = decomposeMultiSeasonal(h, periods, 2, 6, kProfileDecay);
-    const int minPeriod = d.periods.empty() ? 1 : d.periods.front();
-    const size_t window = std::min(h.size(), size_t(std::max(500, 2 * minPeriod)));
-    const std::vector<double> tail(d.adjusted.end() - std::ptrdiff_t(window), d.adjusted.end());
-    Prediction p = smoothedLevel(tail, horizon, level);
-    const size_t n = h.size();
-    for (int k = 0; k < horizon; ++k) {
-        double s = 0.0;
-        for (size_t j = 0; j < d.periods.size(); ++j)
-            s += d.profiles[j][(n + k) % d.periods[j]];
-        p.mean[k] += s, p.lower[k] += s, p.upper[k] += s;
+private:
+    Prediction etsForecast(const Adjusted &d, int horizon, double level)
+    {
+        const size_t n = d.adjusted.size();
+        const size_t shortest = size_t(d.periods.empty() ? 1 : d.periods.front());
+        const size_t tailSize = std::min(n, std::max(kEtsTail, 4 * shortest));
+        const std::vector<double> tail(d.adjusted.end() - std::ptrdiff_t(tailSize), d.adjusted.end());
+        std::optional<EtsModel> fit;
+        if (spec_)
+            fit = fitEts(tail, *spec_);
+        if (!fit) {
+            AutoEtsOptions o;
+            o.allowSeasonal = false;
+            o.allowMultiplicative = false; // analytic intervals; the level is far from zero anyway
+            fit = autoEts(tail, 1, o);
+            if (fit)
+                spec_ = fit->spec;
+        }
+        return fit ? forecastEts(*fit, horizon, level) : seasonalNaive(tail, 1, horizon, level);
     }
-    return p;
-}
+
+    static Prediction cycleLevel(const Adjusted &d, int m, int horizon, double level)
+    {
+        const size_t n = d.adjusted.size(), w = std::min(n, size_t(std::max(1, m)));
+        double mean = 0.0, sumSq = 0.0;
+        for (size_t i = n - w; i < n; ++i)
+            mean += d.adjusted[i] / double(w);
+        // spread: changes of the adjusted series over one cycle (as seasonal naive's)
+        for (size_t i = w; i < n; ++i)
+            sumSq += (d.adjusted[i] - d.adjusted[i - w]) * (d.adjusted[i] - d.adjusted[i - w]);
+        const double half = intervalZ(level) * (n > w ? std::sqrt(sumSq / double(n - w)) : 0.0);
+        Prediction p;
+        p.mean.assign(size_t(horizon), mean);
+        p.lower.assign(size_t(horizon), mean - half);
+        p.upper.assign(size_t(horizon), mean + half);
+        return p;
+    }
+
+    std::shared_ptr<MstlCache> cache_;
+    Mode mode_;
+    std::optional<EtsSpec> spec_;
+};
 
 double quantileOf(std::vector<double> &v, double q)
 {
@@ -153,9 +223,14 @@ MultiSeasonalResult forecastMultiSeasonal(const std::vector<double> &full, int h
     const auto naivePeriod = [maxPeriod](const std::vector<double> &h) {
         return maxPeriod < int(h.size()) ? maxPeriod : 1;
     };
+    const auto cache = std::make_shared<MstlCache>(periods);
+    auto stlEts = std::make_shared<StlLevel>(cache, StlLevel::Mode::Ets);
+    auto stlCycle = std::make_shared<StlLevel>(cache, StlLevel::Mode::CycleLevel);
     const std::vector<Candidate> models{
-        {QStringLiteral("MSTL+SES"),
-         [&periods](const std::vector<double> &h, int H, double lv) { return mstlLevel(h, periods, H, lv); }},
+        {QStringLiteral("STL+ETS"),
+         [stlEts](const std::vector<double> &h, int H, double lv) { return (*stlEts)(h, H, lv); }},
+        {QStringLiteral("STL+CycleLevel"),
+         [stlCycle](const std::vector<double> &h, int H, double lv) { return (*stlCycle)(h, H, lv); }},
         {QStringLiteral("RecentCycles"),
          [&](const std::vector<double> &h, int H, double lv) {
              return recentCyclesForecast(h, naivePeriod(h), H, lv);
@@ -163,7 +238,15 @@ MultiSeasonalResult forecastMultiSeasonal(const std::vector<double> &full, int h
         {QStringLiteral("SeasonalNaive"),
          [&](const std::vector<double> &h, int H, double lv) { return seasonalNaive(h, naivePeriod(h), H, lv); }},
     };
-    const QString combName = QStringLiteral("Combination (MSTL+SES + RecentCycles)");
+    const std::vector<std::vector<int>> combinations{{0, 1}, {0, 1, 3}, {0, 2}, {0, 3}, {1, 2}, {1, 3}};
+    const auto nameOf = [&](size_t i) {
+        if (i < models.size())
+            return models[i].name;
+        QStringList parts;
+        for (int m : combinations[i - models.size()])
+            parts << models[m].name;
+        return QStringLiteral("Combination (%1)").arg(parts.join(QStringLiteral(" + ")));
+    };
 
     // Origins one shortest cycle apart (at least a quarter of the horizon), so that the errors
     // behind the interval cover every time of day.
@@ -182,27 +265,53 @@ MultiSeasonalResult forecastMultiSeasonal(const std::vector<double> &full, int h
         bt.push_back(backtestPredictions(y, plan, c.run, level));
         scores.push_back(scoreBacktest(y, plan, bt.back(), minPeriod));
     }
-    std::vector<Prediction> comb;
-    for (size_t i = 0; i < bt[0].size(); ++i)
-        comb.push_back(averagePredictions({bt[0][i], bt[1][i]}));
-    scores.push_back(scoreBacktest(y, plan, comb, minPeriod));
-    bt.push_back(std::move(comb));
-
-    // The combination, unless a single candidate backtests clearly better (20 % lower MASE, as for
-    // monthly data: a short backtest is a noisy judge) or is forced.
-    int pick = 3;
-    for (int i = 0; i < 3; ++i)
-        if (options.only.isEmpty() ? std::isfinite(scores[i].mase) && !(scores[i].mase >= 0.8 * scores[pick].mase)
-                                   : options.only == models[i].name)
-            pick = i;
-    MultiSeasonalResult out;
-    if (pick == 3) {
-        out.prediction = averagePredictions({models[0].run(y, horizon, level), models[1].run(y, horizon, level)});
-        out.method = combName;
-    } else {
-        out.prediction = models[pick].run(y, horizon, level);
-        out.method = models[pick].name;
+    for (const auto &members : combinations) {
+        std::vector<Prediction> comb;
+        for (size_t i = 0; i < plan.cuts.size(); ++i) {
+            std::vector<Prediction> parts;
+            for (int m : members)
+                parts.push_back(bt[m][i]);
+            comb.push_back(averagePredictions(parts));
+        }
+        scores.push_back(scoreBacktest(y, plan, comb, minPeriod));
+        bt.push_back(std::move(comb));
     }
+
+    // The default combination (STL+ETS and STL+CycleLevel: the first reacts to the latest level,
+    // the second averages a whole cycle), unless a candidate backtests clearly better (20 % lower
+    // MASE: a short backtest is a noisy judge), or the forced candidate (a combination by the
+    // start of its name).
+    size_t pick = kDefaultPick;
+    for (size_t i = 0; i < bt.size(); ++i) {
+        if (!options.only.isEmpty()) {
+            if (nameOf(i) == options.only || (i >= models.size() && nameOf(i).startsWith(options.only))) {
+                pick = i;
+                break;
+            }
+            continue;
+        }
+        const bool clearlyBetter = std::isfinite(scores[i].mase) &&
+                                   scores[i].mase < 0.8 * scores[kDefaultPick].mase &&
+                                   !(scores[i].mase >= scores[pick].mase);
+        if (clearlyBetter)
+            pick = i;
+    }
+    MultiSeasonalResult out;
+    std::vector<Prediction> finals(models.size());
+    const auto finalOf = [&](size_t m) -> const Prediction & {
+        if (finals[m].mean.empty())
+            finals[m] = models[m].run(y, horizon, level);
+        return finals[m];
+    };
+    if (pick < models.size()) {
+        out.prediction = finalOf(pick);
+    } else {
+        std::vector<Prediction> parts;
+        for (int m : combinations[pick - models.size()])
+            parts.push_back(finalOf(size_t(m)));
+        out.prediction = averagePredictions(parts);
+    }
+    out.method = nameOf(pick);
     out.backtest = scores[pick];
     std::vector<std::vector<double>> errors;
     for (size_t i = 0; i < plan.cuts.size(); ++i) {

@@ -7,14 +7,16 @@
 #include <vector>
 
 /// Forecasting series with a long season or several (half-hourly or 5-minute data with daily and
-/// weekly cycles). Four candidates are backtested by rolling origin on the tail of the series and
-/// the one with the lowest MASE is returned:
-///  - MSTL+ETS: seasonal profiles that follow the recent cycles (decomposition.h, recent cycles
-///    weigh more), a non-seasonal ETS on the adjusted series, re-seasonalised with the profiles;
+/// weekly cycles). Candidates, all backtested by rolling origin on the tail of the series:
+///  - STL+ETS: forecast::stlf(): MSTL (stl.h, R's windows), a non-seasonal ETS on the seasonally
+///    adjusted series, plus the last cycle of the summed seasonal components;
+///  - STL+CycleLevel: the same decomposition with a flat level, the adjusted mean of the last
+///    longest cycle;
 ///  - RecentCycles: a weighted mean of the last cycles of the longest season, each shifted to the
 ///    level of the last cycle;
 ///  - SeasonalNaive over the longest season;
-///  - the mean of MSTL+ETS and RecentCycles.
+///  - means of pairs of them. The default is the mean of STL+ETS and STL+CycleLevel; another
+///    candidate replaces it only with a 20 % lower backtest MASE.
 /// The interval comes from the backtest errors of the chosen candidate (empirical quantiles of the
 /// absolute error per step ahead, pooled over nearby steps), so its coverage matches what the
 /// procedure achieved on the recent past.
@@ -24,17 +26,18 @@ struct MultiSeasonalOptions {
     std::vector<int> periods; ///< seasonal periods in steps (>= 2), any order
     double level = 95.0;      ///< interval level in percent, (0, 100)
     int origins = 6;          ///< backtest origins; 0 skips the backtest (the combination is returned)
-    QString only;             ///< forces one candidate by name ("MSTL+ETS", "RecentCycles", "SeasonalNaive",
-                              ///< "Combination"); empty: the backtest chooses
+    QString only;             ///< forces one candidate by name ("STL+ETS", "STL+CycleLevel", "RecentCycles",
+                              ///< "SeasonalNaive") or a combination by the start of its name
+                              ///< ("Combination" = the default one); empty: the backtest chooses
 };
 
 struct MultiSeasonalResult {
     Prediction prediction;
-    QString method;    ///< e.g. "MSTL+ETS"
+    QString method;    ///< e.g. "STL+ETS" or "Combination (STL+ETS + STL+CycleLevel)"
     Backtest backtest; ///< of the chosen candidate (coverage of its own model interval)
 };
 
-/// Forecasts `horizon` (>= 1) steps. Only the last 8 cycles of the longest season are used.
+/// Forecasts `horizon` (>= 1) steps. Only the last 12 cycles of the longest season are used.
 MultiSeasonalResult forecastMultiSeasonal(const std::vector<double> &y, int horizon,
                                           const MultiSeasonalOptions &options);
 

@@ -152,7 +152,9 @@ void TestForecastMultiSeasonal::recentCyclesShiftsToLastLevel()
 void TestForecastMultiSeasonal::forcedCandidate_data()
 {
     QTest::addColumn<QString>("only");
-    QTest::newRow("mstl") << QStringLiteral("MSTL+SES");
+    QTest::newRow("stl+ets") << QStringLiteral("STL+ETS");
+    QTest::newRow("stl+cycle level") << QStringLiteral("STL+CycleLevel");
+    QTest::newRow("combination") << QStringLiteral("Combination (STL+ETS + STL+CycleLevel)");
     QTest::newRow("recent") << QStringLiteral("RecentCycles");
     QTest::newRow("naive") << QStringLiteral("SeasonalNaive");
 }
