@@ -211,7 +211,18 @@ std::vector<double> initialVector(const Layout &L, const std::vector<double> &y)
 
 } // namespace
 
-std::optional<EtsModel> fitEts(const std::vector<double> &y, const EtsSpec &spec, int period)
+namespace {
+
+// Optimiser budget: `runs` Nelder-Mead runs of `evaluations` each, the first from `start` (the
+// heuristic initial vector when empty), each later one restarted from the best so far. The
+// optimiser's best vector is returned in `x` for a later continuation.
+struct FitBudget {
+    int evaluations = 500;
+    int runs = 2;
+};
+
+std::optional<EtsModel> fitImpl(const std::vector<double> &y, const EtsSpec &spec, int period, const FitBudget &budget,
+                                std::vector<double> &x, bool startInDataUnits = false)
 {
     const Layout L = layoutOf(spec, period);
     const int n = static_cast<int>(y.size());
@@ -231,6 +242,12 @@ std::optional<EtsModel> fitEts(const std::vector<double> &y, const EtsSpec &spec
     for (int t = 0; t < n; ++t)
         ys[t] = y[t] / scale;
 
+    if (startInDataUnits && x.size() == size_t(L.size()))
+        for (int i = L.smoothing(); i < L.size(); ++i)
+            if (!(L.multSeason && i >= L.smoothing() + 1 + int(L.trend)))
+                x[size_t(i)] /= scale;
+    if (x.size() != size_t(L.size()))
+        x.clear();
     Params p;
     State st;
     const auto objective = [&](const std::vector<double> &x) {
@@ -241,13 +258,20 @@ std::optional<EtsModel> fitEts(const std::vector<double> &y, const EtsSpec &spec
     // Two short runs (the second restarted from the first's best) reach R's 2000-evaluation
     // likelihoods at half the cost: on M3 monthly, 500 + 500 scores as well as 1000 + 1000.
     NelderMeadOptions options;
-    options.maxEvaluations = 500;
-    NelderMeadResult best = nelderMead(objective, initialVector(L, ys), options);
-    const NelderMeadResult again = nelderMead(objective, best.x, options);
-    if (again.value < best.value)
-        best = again;
+    options.maxEvaluations = budget.evaluations;
+    NelderMeadResult best = nelderMead(objective, x.empty() ? initialVector(L, ys) : x, options);
+    for (int run = 1; run < budget.runs; ++run) {
+        const NelderMeadResult again = nelderMead(objective, best.x, options);
+        if (again.value < best.value)
+            best = again;
+    }
     if (best.value >= kInfeasible)
         return std::nullopt;
+    x = best.x;
+    std::vector<double> start = best.x; // states back in the data's units, for warm starts
+    for (int i = L.smoothing(); i < L.size(); ++i)
+        if (!(L.multSeason && i >= L.smoothing() + 1 + int(L.trend)))
+            start[size_t(i)] *= scale;
 
     EtsModel model;
     model.spec = spec;
@@ -257,6 +281,7 @@ std::optional<EtsModel> fitEts(const std::vector<double> &y, const EtsSpec &spec
     model.logLikelihood = filter(L, p, ys.data(), n, st, &sse);
     model.alpha = p.alpha, model.beta = p.beta, model.gamma = p.gamma, model.phi = p.phi;
     model.parameters = L.size() + 1;
+    model.start = std::move(start);
     model.observations = n;
     const int np = model.parameters;
     model.sigma2 = sse / std::max(1, n - np) * (L.multError ? 1.0 : scale * scale);
@@ -270,6 +295,20 @@ std::optional<EtsModel> fitEts(const std::vector<double> &y, const EtsSpec &spec
             model.seasonal[k] = st.s[(n + k) % L.m] * (L.multSeason ? 1.0 : scale);
     }
     return model;
+}
+
+} // namespace
+
+std::optional<EtsModel> fitEts(const std::vector<double> &y, const EtsSpec &spec, int period)
+{
+    std::vector<double> x;
+    return fitImpl(y, spec, period, FitBudget{}, x);
+}
+
+std::optional<EtsModel> refitEts(const std::vector<double> &y, const EtsModel &from, int evaluations)
+{
+    std::vector<double> x = from.start;
+    return fitImpl(y, from.spec, from.period, FitBudget{std::max(1, evaluations), 1}, x, true);
 }
 
 std::optional<EtsModel> autoEts(const std::vector<double> &y, int period, const AutoEtsOptions &options)
@@ -287,16 +326,40 @@ std::optional<EtsModel> autoEts(const std::vector<double> &y, int period, const 
         if (options.allowMultiplicative && positive)
             seasons.push_back(EtsSeason::Multiplicative);
     }
-    std::optional<EtsModel> best;
+    struct Trial {
+        EtsSpec spec;
+        int period = 1;
+        std::vector<double> x;
+        std::optional<EtsModel> fit;
+    };
+    std::vector<Trial> trials;
     for (EtsError e : errors)
         for (EtsTrend t : trends)
-            for (EtsSeason s : seasons) {
-                if (e == EtsError::Additive && s == EtsSeason::Multiplicative)
-                    continue; // infinite-variance class, excluded as in R (restrict = TRUE)
-                auto fit = fitEts(y, {e, t, s}, s == EtsSeason::None ? 1 : period);
-                if (fit && std::isfinite(fit->aicc) && (!best || fit->aicc < best->aicc))
-                    best = std::move(fit);
-            }
+            for (EtsSeason s : seasons)
+                if (!(e == EtsError::Additive && s == EtsSeason::Multiplicative)) // infinite variance: R's restrict
+                    trials.push_back({{e, t, s}, s == EtsSeason::None ? 1 : period, {}, std::nullopt});
+    const auto aiccOf = [](const Trial &t) {
+        return t.fit && std::isfinite(t.fit->aicc) ? t.fit->aicc : std::numeric_limits<double>::infinity();
+    };
+    const bool screen = options.screenEvaluations > 0 && options.finalists > 0 &&
+                        size_t(options.finalists) < trials.size();
+    if (screen) {
+        // A short run for every class; only the finalists (lowest AICc so far) get the full
+        // budget, continuing from where their short run ended.
+        for (Trial &t : trials)
+            t.fit = fitImpl(y, t.spec, t.period, FitBudget{options.screenEvaluations, 1}, t.x);
+        std::stable_sort(trials.begin(), trials.end(),
+                         [&](const Trial &a, const Trial &b) { return aiccOf(a) < aiccOf(b); });
+        trials.resize(size_t(options.finalists));
+    }
+    std::optional<EtsModel> best;
+    for (Trial &t : trials) {
+        if (screen && !t.fit)
+            continue;
+        auto fit = fitImpl(y, t.spec, t.period, FitBudget{}, t.x);
+        if (fit && std::isfinite(fit->aicc) && (!best || fit->aicc < best->aicc))
+            best = std::move(fit);
+    }
     return best;
 }
 

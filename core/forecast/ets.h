@@ -43,20 +43,31 @@ struct EtsModel {
     double aicc = 0.0;
     int parameters = 0;   ///< estimated parameters incl. initial states and sigma
     int observations = 0;
+    std::vector<double> start; ///< the optimum: smoothing parameters, then initial states (data units)
 };
 
 /// Fits one model to y (at least 4 points; seasonal models need 2 full periods and positive data
 /// for multiplicative parts). Returns nothing when the model does not apply or fails to fit.
 std::optional<EtsModel> fitEts(const std::vector<double> &y, const EtsSpec &spec, int period = 1);
 
+/// Refits `from`'s model class to y (e.g. a prefix of the series `from` was fitted to: the initial
+/// states refer to the same start) with one optimiser run of `evaluations` from `from`'s optimum.
+std::optional<EtsModel> refitEts(const std::vector<double> &y, const EtsModel &from, int evaluations = 200);
+
 struct AutoEtsOptions {
     bool allowMultiplicative = true; ///< consider multiplicative error/season (only for positive data)
     bool allowSeasonal = true;
     bool allowDamped = true;
+    /// Screening: every class first gets one optimiser run of this many evaluations and only
+    /// the `finalists` with the lowest AICc are optimised fully (continuing from there): on M3
+    /// monthly 80 and 4 select as well as fitting all 15 classes fully, at a third of the cost.
+    /// 0 fits every class fully.
+    int screenEvaluations = 80;
+    int finalists = 4;
 };
 
 /// Fits every admissible model (R's restricted set: no additive error with multiplicative
-/// season) and returns the one with the smallest AICc.
+/// season), or screens them (see AutoEtsOptions), and returns the one with the smallest AICc.
 std::optional<EtsModel> autoEts(const std::vector<double> &y, int period, const AutoEtsOptions &options = {});
 
 /// Point forecasts and a central interval at `levelPercent` (0-100). Analytic variance for

@@ -11,7 +11,8 @@ namespace headroom::forecast {
 
 namespace {
 
-constexpr int kMaxEtsPeriod = 24; // longer seasons go through the decomposition, as ETS states would explode
+constexpr int kMaxEtsPeriod = 24;
+constexpr int kRefitEvaluations = 200; // backtest refits start from the full fit's optimum // longer seasons go through the decomposition, as ETS states would explode
 
 struct Candidate {
     QString name;
@@ -36,7 +37,7 @@ Candidate etsCandidate(const std::vector<double> &y, int period)
     return {spec.name(), [spec, m, period, full = *best, n = y.size()](const std::vector<double> &h, int H, double lv) {
                 if (h.size() == n)
                     return forecastEts(full, H, lv);
-                const auto fit = fitEts(h, spec, m);
+                const auto fit = refitEts(h, full, kRefitEvaluations);
                 return fit ? forecastEts(*fit, H, lv) : seasonalNaive(h, period, H, lv);
             }};
 }

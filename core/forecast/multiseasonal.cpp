@@ -17,16 +17,19 @@ namespace headroom::forecast {
 
 namespace {
 
-constexpr int kKeptCycles = 12;      // history used: the last cycles of the longest season
+constexpr int kKeptCycles = 12;      // history used: the last cycles of the longest season,
+constexpr int kMinKeptCycles = 8;    // but no more than kMaxKeptPoints unless that leaves fewer cycles
+constexpr size_t kMaxKeptPoints = 16'128; // 8 weeks of 5-minute samples
 constexpr size_t kDefaultPick = 4;   // the first combination, when no backtest is possible
 
 // Seasonally adjusted forecasts on MSTL (STL per season with R's windows), re-seasonalised with
 // the last cycle of the summed seasonal components, as forecast::stlf() does:
-//  - Ets: a non-seasonal ETS (additive error, chosen by AICc on the first call and refitted on
-//    later, backtest, histories) on the adjusted tail (kEtsTail points or four shortest cycles);
+//  - Ets: a non-seasonal ETS (additive error, chosen by AICc on the first call and refitted from
+//    there on later, backtest, histories) on the adjusted tail (kEtsTail points or two shortest cycles);
 //  - CycleLevel: a flat level, the mean of the adjusted series over the last longest cycle: the
 //    level a forecast a whole cycle ahead needs, less noisy than the last point's.
-constexpr size_t kEtsTail = 1000;
+constexpr size_t kEtsTail = 500;
+constexpr int kRefitEvaluations = 200; // later fits start from the first one's optimum
 
 // MSTL of the histories of one forecast (the series and its backtest prefixes, so the length
 // identifies them), shared by the STL candidates: the adjusted series and the summed seasonal
@@ -89,18 +92,18 @@ private:
     {
         const size_t n = d.adjusted.size();
         const size_t shortest = size_t(d.periods.empty() ? 1 : d.periods.front());
-        const size_t tailSize = std::min(n, std::max(kEtsTail, 4 * shortest));
+        const size_t tailSize = std::min(n, std::max(kEtsTail, 2 * shortest));
         const std::vector<double> tail(d.adjusted.end() - std::ptrdiff_t(tailSize), d.adjusted.end());
         std::optional<EtsModel> fit;
-        if (spec_)
-            fit = fitEts(tail, *spec_);
+        if (first_)
+            fit = refitEts(tail, *first_, kRefitEvaluations);
         if (!fit) {
             AutoEtsOptions o;
             o.allowSeasonal = false;
             o.allowMultiplicative = false; // analytic intervals; the level is far from zero anyway
             fit = autoEts(tail, 1, o);
             if (fit)
-                spec_ = fit->spec;
+                first_ = fit;
         }
         return fit ? forecastEts(*fit, horizon, level) : seasonalNaive(tail, 1, horizon, level);
     }
@@ -124,7 +127,7 @@ private:
 
     std::shared_ptr<MstlCache> cache_;
     Mode mode_;
-    std::optional<EtsSpec> spec_;
+    std::optional<EtsModel> first_;
 };
 
 double quantileOf(std::vector<double> &v, double q)
@@ -211,7 +214,8 @@ MultiSeasonalResult forecastMultiSeasonal(const std::vector<double> &full, int h
     std::sort(periods.begin(), periods.end());
     const int maxPeriod = periods.empty() ? 1 : periods.back();
     const int minPeriod = periods.empty() ? 1 : periods.front();
-    const size_t keep = std::min(full.size(), size_t(kKeptCycles) * size_t(maxPeriod));
+    const size_t cycles = std::clamp(kMaxKeptPoints / size_t(maxPeriod), size_t(kMinKeptCycles), size_t(kKeptCycles));
+    const size_t keep = std::min(full.size(), cycles * size_t(maxPeriod));
     const std::vector<double> y(full.end() - std::ptrdiff_t(keep), full.end());
     const int n = static_cast<int>(y.size());
     const double level = options.level;

@@ -11,60 +11,50 @@ namespace {
 // estimates at x = 0 and x = k + 1 (one cycle beyond either end) read naturally.
 
 // Loess estimate at xs from the points nleft..nright (tricube weights over the span `len`,
-// times the robustness weights rw when given); w is scratch of at least nright entries.
-// False when every weight is zero.
-bool loessAt(const double *y, int n, int len, int degree, double xs, int nleft, int nright, double *w,
-             const double *rw, double &out)
+// times the robustness weights rw when given). False when every weight is zero.
+// One pass: with d = j - xs, a local line's value at xs is the weighted mean plus the slope
+// term, both from the weighted sums of 1, d, d^2, y and d y (as the paper's normalised weights
+// w_j (1 + b (j - centre)) give).
+bool loessAt(const double *y, int n, int len, int degree, double xs, int nleft, int nright, const double *rw,
+             double &out)
 {
     const double range = double(n) - 1.0;
     double h = std::max(xs - double(nleft), double(nright) - xs);
     if (len > n)
         h += double((len - n) / 2);
     const double h9 = 0.999 * h, h1 = 0.001 * h;
-    double a = 0.0;
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, y0 = 0.0, y1 = 0.0;
     for (int j = nleft; j <= nright; ++j) {
-        double wj = 0.0;
-        const double r = std::abs(double(j) - xs);
-        if (r <= h9) {
-            if (r <= h1) {
-                wj = 1.0;
-            } else {
-                const double u = r / h, c = 1.0 - u * u * u;
-                wj = c * c * c;
-            }
-            if (rw)
-                wj *= rw[j - 1];
-            a += wj;
+        const double d = double(j) - xs, r = std::abs(d);
+        if (r > h9)
+            continue;
+        double wj = 1.0;
+        if (r > h1) {
+            const double u = r / h, c = 1.0 - u * u * u;
+            wj = c * c * c;
         }
-        w[j - 1] = wj;
+        if (rw)
+            wj *= rw[j - 1];
+        const double v = y[j - 1];
+        s0 += wj, s1 += wj * d, s2 += wj * d * d, y0 += wj * v, y1 += wj * d * v;
     }
-    if (a <= 0.0)
+    if (s0 <= 0.0)
         return false;
-    for (int j = nleft; j <= nright; ++j)
-        w[j - 1] /= a;
+    const double mean = y0 / s0;
+    out = mean;
     if (h > 0.0 && degree > 0) {
-        double centre = 0.0;
-        for (int j = nleft; j <= nright; ++j)
-            centre += w[j - 1] * double(j);
-        double b = xs - centre, c = 0.0;
-        for (int j = nleft; j <= nright; ++j)
-            c += w[j - 1] * (double(j) - centre) * (double(j) - centre);
-        if (std::sqrt(c) > 0.001 * range) {
-            b /= c;
-            for (int j = nleft; j <= nright; ++j)
-                w[j - 1] *= b * (double(j) - centre) + 1.0;
+        const double centre = s1 / s0, c = s2 / s0 - centre * centre;
+        if (std::sqrt(std::max(c, 0.0)) > 0.001 * range) {
+            const double b = -centre / c;
+            out = mean + b * (y1 / s0 - centre * mean);
         }
     }
-    double s = 0.0;
-    for (int j = nleft; j <= nright; ++j)
-        s += w[j - 1] * y[j - 1];
-    out = s;
     return true;
 }
 
 // Loess smooth of y (n points) into ys, evaluated every `jump` points (and at the last point)
 // with linear interpolation between.
-void loessSmooth(const double *y, int n, int len, int degree, int jump, const double *rw, double *ys, double *w)
+void loessSmooth(const double *y, int n, int len, int degree, int jump, const double *rw, double *ys)
 {
     if (n < 2) {
         ys[0] = y[0];
@@ -102,7 +92,7 @@ void loessSmooth(const double *y, int n, int len, int degree, int jump, const do
             for (int d = 0; d < len; ++d)
                 s += kernel[size_t(d)] * at[d];
             ys[i - 1] = s;
-        } else if (!loessAt(y, n, len, degree, double(i), nleft, nright, w, rw, ys[i - 1])) {
+        } else if (!loessAt(y, n, len, degree, double(i), nleft, nright, rw, ys[i - 1])) {
             ys[i - 1] = y[i - 1];
         }
     };
@@ -163,20 +153,20 @@ struct Settings {
 
 struct Work {
     explicit Work(int n, int np)
-        : a(size_t(n + 2 * np)), b(a.size()), c(a.size()), d(a.size()), e(a.size()), sub(a.size()),
-          subW(a.size()), subS(a.size())
+        : a(size_t(n + 2 * np)), b(a.size()), c(a.size()), sub(size_t(n / np + 3)), subW(sub.size()),
+          subS(sub.size())
     {
     }
-    std::vector<double> a, b, c, d, e, sub, subW, subS;
+    std::vector<double> a, b, c, sub, subW, subS;
 };
 
 // One cycle-subseries sub (k points) smoothed and extended by one point either way: out gets k + 2.
-void smoothSubseries(const double *sub, int k, const Settings &s, const double *subRw, double *out, double *scratch)
+void smoothSubseries(const double *sub, int k, const Settings &s, const double *subRw, double *out)
 {
-    loessSmooth(sub, k, s.ns, s.sdeg, s.sjump, subRw, out + 1, scratch);
-    if (!loessAt(sub, k, s.ns, s.sdeg, 0.0, 1, std::min(s.ns, k), scratch, subRw, out[0]))
+    loessSmooth(sub, k, s.ns, s.sdeg, s.sjump, subRw, out + 1);
+    if (!loessAt(sub, k, s.ns, s.sdeg, 0.0, 1, std::min(s.ns, k), subRw, out[0]))
         out[0] = out[1];
-    if (!loessAt(sub, k, s.ns, s.sdeg, double(k + 1), std::max(1, k - s.ns + 1), k, scratch, subRw, out[k + 1]))
+    if (!loessAt(sub, k, s.ns, s.sdeg, double(k + 1), std::max(1, k - s.ns + 1), k, subRw, out[k + 1]))
         out[k + 1] = out[k];
 }
 
@@ -188,7 +178,7 @@ struct SubseriesOperator {
     std::vector<double> matrix; // row-major, (k + 2) x k
 };
 
-const SubseriesOperator &operatorFor(int k, const Settings &s, SubseriesOperator (&cache)[2], Work &w)
+const SubseriesOperator &operatorFor(int k, const Settings &s, SubseriesOperator (&cache)[2])
 {
     SubseriesOperator &slot = cache[0].k == k || cache[0].k < 0 ? cache[0] : cache[1];
     if (slot.k == k)
@@ -198,7 +188,7 @@ const SubseriesOperator &operatorFor(int k, const Settings &s, SubseriesOperator
     std::vector<double> unit(size_t(k), 0.0), column(size_t(k + 2));
     for (int c = 0; c < k; ++c) {
         unit[size_t(c)] = 1.0;
-        smoothSubseries(unit.data(), k, s, nullptr, column.data(), w.e.data());
+        smoothSubseries(unit.data(), k, s, nullptr, column.data());
         unit[size_t(c)] = 0.0;
         for (int m = 0; m < k + 2; ++m)
             slot.matrix[size_t(m) * size_t(k) + size_t(c)] = column[size_t(m)];
@@ -221,7 +211,7 @@ void smoothCycles(const double *y, int n, const Settings &s, const double *rw, d
         }
         double *out = w.subS.data();
         if (linear) {
-            const SubseriesOperator &op = operatorFor(k, s, cache, w);
+            const SubseriesOperator &op = operatorFor(k, s, cache);
             for (int m = 0; m < k + 2; ++m) {
                 const double *row = op.matrix.data() + size_t(m) * size_t(k);
                 double v = 0.0;
@@ -230,7 +220,7 @@ void smoothCycles(const double *y, int n, const Settings &s, const double *rw, d
                 out[m] = v;
             }
         } else {
-            smoothSubseries(w.sub.data(), k, s, rw ? w.subW.data() : nullptr, out, w.e.data());
+            smoothSubseries(w.sub.data(), k, s, rw ? w.subW.data() : nullptr, out);
         }
         for (int m = 0; m < k + 2; ++m)
             season[m * s.np + j] = out[m];
@@ -250,12 +240,12 @@ void innerLoop(const std::vector<double> &y, const Settings &s, int passes, cons
         movingAverage(w.b.data(), n + 2 * np, np, w.c.data());
         movingAverage(w.c.data(), n + np + 1, np, w.a.data());
         movingAverage(w.a.data(), n + 2, 3, w.c.data());
-        loessSmooth(w.c.data(), n, s.nl, s.ldeg, s.ljump, nullptr, w.a.data(), w.d.data());
+        loessSmooth(w.c.data(), n, s.nl, s.ldeg, s.ljump, nullptr, w.a.data());
         for (int i = 0; i < n; ++i)
             season[i] = w.b[np + i] - w.a[i];
         for (int i = 0; i < n; ++i)
             w.a[i] = y[i] - season[i];
-        loessSmooth(w.a.data(), n, s.nt, s.tdeg, s.tjump, rw, trend.data(), w.d.data());
+        loessSmooth(w.a.data(), n, s.nt, s.tdeg, s.tjump, rw, trend.data());
     }
 }
 
