@@ -101,6 +101,7 @@ private:
             AutoEtsOptions o;
             o.allowSeasonal = false;
             o.allowMultiplicative = false; // analytic intervals; the level is far from zero anyway
+            o.finalists = 1;               // long adjusted tails: a short fit ranks the classes well
             fit = autoEts(tail, 1, o);
             if (fit)
                 first_ = fit;

@@ -1,6 +1,7 @@
 #include "core/forecast/series.h"
 
 #include "core/forecast/decomposition.h"
+#include "core/forecast/stl.h"
 #include "core/model/csv.h"
 
 #include <QDateTime>
@@ -277,6 +278,11 @@ std::vector<double> smoothTrend(const std::vector<double> &y, int period)
 
 } // namespace
 
+namespace {
+constexpr size_t kRecentOutlierCycles = 12;
+constexpr size_t kRecentOutlierPoints = 16'128;
+} // namespace
+
 int replaceOutliers(RegularSeries &series, const std::vector<int> &periods, double threshold, QStringList *warnings)
 {
     std::vector<double> &y = series.values;
@@ -293,6 +299,15 @@ int replaceOutliers(RegularSeries &series, const std::vector<int> &periods, doub
             for (size_t k = 0; k < d.periods.size(); ++k)
                 fitted[t] += d.profiles[k][t % d.periods[k]];
         }
+        // The recent part, which the forecast uses, by MSTL: seasonal shapes that evolve (loess
+        // over neighbouring cycles) are not outliers there.
+        const size_t longest = size_t(*std::max_element(periods.begin(), periods.end()));
+        const size_t recent = std::min(y.size(), std::max(kRecentOutlierCycles * longest, kRecentOutlierPoints));
+        const std::vector<double> tail(y.end() - std::ptrdiff_t(recent), y.end());
+        const MstlDecomposition m = mstl(tail, periods);
+        if (!m.periods.empty())
+            for (size_t i = 0; i < recent; ++i)
+                fitted[y.size() - recent + i] = tail[i] - m.remainder[i];
     } else {
         const int period = periods.empty() ? 1 : periods.front();
         const std::vector<double> trend = smoothTrend(y, period);

@@ -59,7 +59,8 @@ model::Result<RegularSeries> regularise(const Series &series, QStringList *warni
 int repairCounterResets(RegularSeries &series, QStringList *warnings);
 
 /// Replaces outliers (see above) given the seasonal periods (none, one, or several: then the
-/// fit is the multi-seasonal decomposition). Returns the number replaced.
+/// fit is the multi-seasonal decomposition, and over the recent 12 longest cycles (at least
+/// 16,128 points) MSTL's trend + seasonal components, stl.h). Returns the number replaced.
 int replaceOutliers(RegularSeries &series, const std::vector<int> &periods, double threshold, QStringList *warnings);
 
 /// Seasonal periods (in steps) found in the data among the natural candidates for its step

@@ -46,6 +46,9 @@ private slots:
     void aiccPicksTheGeneratingClass();
     void intervalCoverage_data();
     void intervalCoverage();
+    void screeningMatchesFullSearch_data();
+    void screeningMatchesFullSearch();
+    void refitFromOptimum();
     void rejectsInapplicableModels();
     void modelNames();
 };
@@ -148,6 +151,50 @@ void TestForecastEts::intervalCoverage()
     }
     const double coverage = 100.0 * inside / total;
     QVERIFY2(std::abs(coverage - level) < 6.0, qPrintable(QStringLiteral("coverage %1%").arg(coverage)));
+}
+
+void TestForecastEts::screeningMatchesFullSearch_data()
+{
+    QTest::addColumn<double>("beta");
+    QTest::addColumn<double>("gamma");
+    QTest::addRow("level only") << 0.0 << 0.0;
+    QTest::addRow("trend") << 0.1 << 0.0;
+    QTest::addRow("season") << 0.0 << 0.1;
+    QTest::addRow("trend and season") << 0.1 << 0.1;
+}
+
+void TestForecastEts::screeningMatchesFullSearch()
+{
+    // The screened search (default) lands within 2 AICc of fitting all classes fully.
+    QFETCH(double, beta);
+    QFETCH(double, gamma);
+    const std::vector<double> y = simulate(144, 0.3, beta, gamma, 1.0, 7);
+    AutoEtsOptions full;
+    full.screenEvaluations = 0;
+    const auto screened = autoEts(y, 12), exhaustive = autoEts(y, 12, full);
+    QVERIFY(screened && exhaustive);
+    QVERIFY2(screened->aicc < exhaustive->aicc + 2.0,
+             qPrintable(QStringLiteral("%1 %2 vs %3 %4").arg(screened->spec.name()).arg(screened->aicc)
+                            .arg(exhaustive->spec.name()).arg(exhaustive->aicc)));
+}
+
+void TestForecastEts::refitFromOptimum()
+{
+    // A refit on a prefix starts from the full fit: same class, parameters near the full fit's,
+    // and -2 log-likelihood within 3 of a fit from scratch with 5 times the evaluations.
+    const std::vector<double> y = simulate(144, 0.3, 0.0, 0.1, 1.0, 11);
+    const EtsSpec spec{EtsError::Additive, EtsTrend::None, EtsSeason::Additive};
+    const auto whole = fitEts(y, spec, 12);
+    QVERIFY(whole);
+    QCOMPARE(whole->start.size(), size_t(2 + 12)); // alpha, gamma, level, 11 seasonal states
+    const std::vector<double> prefix(y.begin(), y.end() - 18);
+    const auto refit = refitEts(prefix, *whole), scratch = fitEts(prefix, spec, 12);
+    QVERIFY(refit && scratch);
+    QCOMPARE(refit->spec, spec);
+    QCOMPARE(refit->observations, 126);
+    QVERIFY(std::abs(refit->alpha - whole->alpha) < 0.2);
+    QVERIFY2(refit->logLikelihood < scratch->logLikelihood + 3.0,
+             qPrintable(QStringLiteral("%1 vs %2").arg(refit->logLikelihood).arg(scratch->logLikelihood)));
 }
 
 void TestForecastEts::rejectsInapplicableModels()
