@@ -427,13 +427,17 @@ void simulatedInterval(const EtsModel &m, int horizon, double levelPercent, int 
     out.upper.resize(horizon);
     for (int h = 0; h < horizon; ++h) {
         auto begin = sims.begin() + static_cast<std::ptrdiff_t>(h) * paths;
-        auto at = [&](double q) {
-            const auto k = std::clamp<std::ptrdiff_t>(std::ptrdiff_t(q * (paths - 1) + 0.5), 0, paths - 1);
-            std::nth_element(begin, begin + k, begin + paths);
-            return *(begin + k);
+        const auto rank = [&](double q) {
+            return std::clamp<std::ptrdiff_t>(std::ptrdiff_t(q * (paths - 1) + 0.5), 0, paths - 1);
         };
-        out.lower[h] = std::min(at(tail), out.mean[h]);
-        out.upper[h] = std::max(at(1.0 - tail), out.mean[h]);
+        // the upper rank is at or after the lower one: select it among the points above the lower
+        const std::ptrdiff_t lo = rank(tail), hi = std::max(rank(1.0 - tail), lo);
+        std::nth_element(begin, begin + lo, begin + paths);
+        const double lower = *(begin + lo);
+        if (hi > lo)
+            std::nth_element(begin + lo + 1, begin + hi, begin + paths);
+        out.lower[h] = std::min(lower, out.mean[h]);
+        out.upper[h] = std::max(*(begin + hi), out.mean[h]);
     }
 }
 
