@@ -238,7 +238,7 @@ void MainWindow::showConnections()
     auto *secrets = findChild<connect::SecretStore *>();
     if (!secrets)
         secrets = new connect::KeychainSecretStore(this);
-    ConnectionsDialog dialog(secrets, this);
+    ConnectionsDialog dialog(m_document, secrets, this);
     connect(&dialog, &ConnectionsDialog::clusterImported, this,
             [this](const model::Scenario &scenario, const connect::ClusterSnapshot &snapshot) {
                 m_canvas->setClusterMap(clusterMapFromSnapshot(snapshot));

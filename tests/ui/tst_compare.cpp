@@ -14,6 +14,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace Qt::StringLiterals;
 using namespace headroom;
@@ -59,6 +60,7 @@ private slots:
         AnalysisRunner runner(&doc);
         runner.setDebounceMs(0);
         ComparePanel panel(&doc, &runner);
+        panel.show();
         QSignalSpy ready(&runner, &AnalysisRunner::analysisReady);
         runner.setOptions(quick());
         QVERIFY(ready.wait(60'000));
@@ -110,6 +112,110 @@ private slots:
         panel.removeVariant(1);
         QCOMPARE(panel.variantCount(), 1);
         QCOMPARE(panel.outcomeTable()->rowCount(), 2);
+    }
+
+    // Hidden, the panel analyses nothing and only marks itself stale; shown, it recomputes the
+    // variants that are out of date and rebuilds its tables and chart.
+    void analysesOnlyWhileVisible()
+    {
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        AnalysisRunner runner(&doc);
+        runner.setDebounceMs(0);
+        ComparePanel panel(&doc, &runner);
+        QSignalSpy ready(&runner, &AnalysisRunner::analysisReady);
+        QSignalSpy updated(&panel, &ComparePanel::updated);
+        runner.setOptions(quick());
+        QVERIFY(ready.wait(60'000));
+        QVERIFY(panel.isStale()); // never shown yet
+        QCOMPARE(updated.size(), 0);
+
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(!panel.isStale());
+        QCOMPARE(updated.size(), 1);
+        QCOMPARE(panel.outcomeTable()->rowCount(), 1); // the current scenario
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"bigger.yaml"_s);
+        model::Scenario bigger = model::defaultScenario();
+        bigger.spec.redisCluster.shards = 6;
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(model::serializeScenario(bigger));
+        out.close();
+        QVERIFY(panel.addVariantFromFile(path));
+        QCOMPARE(panel.analysesStarted(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isAnalysing(), 60'000);
+        QCOMPARE(panel.chartView()->chart()->series().size(), 2);
+
+        // hidden: an options change re-analyses the current scenario, but not the variant
+        panel.hide();
+        const int updatesWhenHidden = int(updated.size());
+        analysis::AnalysisOptions longer = quick();
+        longer.simulationDuration = std::chrono::hours(3);
+        runner.setOptions(longer);
+        QVERIFY(ready.wait(60'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.isRunning(), 60'000);
+        QVERIFY(panel.isStale());
+        QCOMPARE(panel.analysesStarted(), 1);
+        QVERIFY(!panel.isAnalysing());
+        QCOMPARE(updated.size(), updatesWhenHidden);
+        // a variant added while hidden waits as well
+        panel.duplicateCurrent(u"snapshot"_s);
+        QCOMPARE(panel.variantCount(), 2);
+        QCOMPARE(panel.analysesStarted(), 1);
+        QCOMPARE(updated.size(), updatesWhenHidden);
+
+        // shown: the out-of-date variant is analysed again with the new options, then drawn
+        panel.show();
+        QVERIFY(!panel.isStale());
+        QCOMPARE(panel.analysesStarted(), 2); // the file variant; the snapshot reuses the runner's analysis
+        QVERIFY(panel.isAnalysing());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isAnalysing(), 60'000);
+        QCOMPARE(panel.outcomeTable()->rowCount(), 3);
+        for (int row = 0; row < 3; ++row)
+            QVERIFY2(panel.outcomeTable()->item(row, 2)->text() != u"computing…"_s, qPrintable(QString::number(row)));
+        QCOMPARE(panel.chartView()->chart()->series().size(), 3);
+        // the overlaid series span the new 3 h simulation
+        auto *x = qobject_cast<QValueAxis *>(panel.chartView()->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(x);
+        QVERIFY2(x->max() > 2.5, qPrintable(QString::number(x->max())));
+        QVERIFY(updated.size() > updatesWhenHidden);
+        // nothing changed since: hiding and showing again costs no analysis
+        panel.hide();
+        panel.show();
+        QCOMPARE(panel.analysesStarted(), 2);
+    }
+
+    // At the Compare page's share of the default window the chart keeps the height its axis labels need.
+    void chartGetsTheSpace()
+    {
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        AnalysisRunner runner(&doc);
+        runner.setDebounceMs(0);
+        ComparePanel panel(&doc, &runner);
+        QSignalSpy ready(&runner, &AnalysisRunner::analysisReady);
+        runner.setOptions(quick());
+        QVERIFY(ready.wait(60'000));
+        panel.resize(760, 560);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.duplicateCurrent(u"a"_s);
+        panel.duplicateCurrent(u"b"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isAnalysing(), 60'000);
+        QChartView *view = panel.chartView();
+        QVERIFY2(view->height() >= 300, qPrintable(QString::number(view->height())));
+        QVERIFY2(view->height() * 2 >= panel.height(), qPrintable(u"%1 of %2"_s.arg(view->height()).arg(panel.height())));
+        const QRectF plot = view->chart()->plotArea();
+        QVERIFY2(plot.height() >= 150, qPrintable(QString::number(plot.height())));
+        auto *y = qobject_cast<QValueAxis *>(view->chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(y);
+        QCOMPARE(y->labelFormat(), u"%d"_s);
+        QVERIFY(y->tickCount() >= 3);
+        // the vertical title fits along the plot at the axis title font
+        QVERIFY(QFontMetrics(y->titleFont()).horizontalAdvance(y->titleText()) < plot.height());
     }
 };
 

@@ -1,11 +1,16 @@
-// The Connections dialog: secrets only through the SecretStore (with no keychain it says so and
-// writes nothing to disk), the list saved without secrets, and test/import against the HTTPS
-// Kubernetes fixture server, asynchronous and cancellable.
+// The Connections dialog: it edits the document's data sources through the undo stack (saved with
+// the scenario, legacy settings entries migrated once), secrets only through the SecretStore (with
+// no keychain it says so and writes nothing to disk), test/import against the HTTPS Kubernetes
+// fixture server, asynchronous and cancellable, and protocol-level tests of Redis and PostgreSQL:
+// a refused port fails naming host:port; the live cases (HEADROOM_LIVE=1, label integration) check
+// the Redis Cluster and PostgreSQL of tests/run-all.sh.
 #include "ui/dialogs/connectionjob.h"
 #include "ui/dialogs/connectionlist.h"
 #include "ui/dialogs/connectionsdialog.h"
+#include "ui/document/scenariodocument.h"
 
 #include "core/connect/secretstore.h"
+#include "core/model/scenarioio.h"
 #include "tests/connect/fixtureserver.h"
 
 #include <QComboBox>
@@ -18,7 +23,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTcpServer>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 using namespace headroom;
@@ -49,7 +56,9 @@ private slots:
     void tokenGoesToSecretStoreOnly()
     {
         connect::MemorySecretStore secrets; // no keychain: session memory only
-        ConnectionsDialog dialog(&secrets);
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        ConnectionsDialog dialog(&doc, &secrets);
         QSignalSpy stored(&dialog, &ConnectionsDialog::secretStored);
         dialog.addConnection();
         dialog.nameEdit()->setText(u"metrics"_s);
@@ -69,31 +78,214 @@ private slots:
         QCOMPARE(back.value(), u"s3cret-token"_s);
 
         dialog.accept();
-        const QList<Connection> saved = loadConnections();
-        QCOMPARE(saved.size(), 1);
-        QCOMPARE(saved[0].kind, model::DataSourceKind::Prometheus);
-        QCOMPARE(saved[0].endpoint, u"http://127.0.0.1:19090"_s);
-        QCOMPARE(saved[0].credentialRef, ref);
+        const QList<model::DataSource> sources = doc.scenario().spec.dataSources;
+        QCOMPARE(sources.size(), 2); // the file's production-prometheus and the new one
+        QCOMPARE(sources[1].name, u"metrics"_s);
+        QCOMPARE(sources[1].kind, model::DataSourceKind::Prometheus);
+        QCOMPARE(sources[1].endpoint, u"http://127.0.0.1:19090"_s);
+        QCOMPARE(sources[1].credentialRef, ref);
+        // the scenario file names the secret, never holds it; neither do the settings
+        const QByteArray yaml = model::serializeScenario(doc.scenario());
+        QVERIFY(yaml.contains("credentialRef: connection/prometheus/metrics"));
+        QVERIFY(!yaml.contains("s3cret"));
         QSettings settings;
         settings.sync();
         QFile file(settings.fileName());
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray onDisk = file.readAll();
-        QVERIFY(onDisk.contains("19090"));
-        QVERIFY(!onDisk.contains("s3cret"));
+        if (file.open(QIODevice::ReadOnly))
+            QVERIFY(!file.readAll().contains("s3cret"));
+    }
+
+    void editsAreUndoableAndSavedWithTheFile()
+    {
+        connect::MemorySecretStore secrets;
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        const model::DataSource prometheus = doc.scenario().spec.dataSources.value(0);
+        QVERIFY(!prometheus.queries.isEmpty());
+        const int undoBefore = doc.undoStack()->count();
+        {
+            ConnectionsDialog dialog(&doc, &secrets);
+            QCOMPARE(dialog.list()->count(), 1);
+            QCOMPARE(dialog.endpointBox()->currentText(), prometheus.endpoint);
+            dialog.addConnection();
+            dialog.nameEdit()->setText(u"sessions"_s);
+            dialog.kindBox()->setCurrentIndex(2); // Redis
+            dialog.endpointBox()->setCurrentText(u"10.0.0.5:7000"_s);
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QCOMPARE(doc.undoStack()->count(), undoBefore + 1);
+        QCOMPARE(doc.undoStack()->undoText(), u"Edit data sources"_s);
+        QCOMPARE(doc.scenario().spec.dataSources.size(), 2);
+        QCOMPARE(doc.scenario().spec.dataSources[0], prometheus); // its queries untouched
+        QCOMPARE(doc.scenario().spec.dataSources[1].kind, model::DataSourceKind::Redis);
+        QVERIFY(doc.isModified());
+
+        // saved and read back: the same data sources
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"with-sources.yaml"_s);
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(model::serializeScenario(doc.scenario()));
+        out.close();
+        const auto loaded = model::loadScenario(path);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorString()));
+        QCOMPARE(loaded->spec.dataSources, doc.scenario().spec.dataSources);
+
+        doc.undoStack()->undo();
+        QCOMPARE(doc.scenario().spec.dataSources.size(), 1);
+        doc.undoStack()->redo();
+        QCOMPARE(doc.scenario().spec.dataSources.size(), 2);
+
+        // OK without a change adds no undo step
+        ConnectionsDialog again(&doc, &secrets);
+        QCOMPARE(again.list()->count(), 2);
+        again.accept();
+        QCOMPARE(doc.undoStack()->count(), undoBefore + 1);
+    }
+
+    void namesMustBeUnique()
+    {
+        connect::MemorySecretStore secrets;
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        ConnectionsDialog dialog(&doc, &secrets);
+        dialog.addConnection();
+        dialog.nameEdit()->setText(u"production-prometheus"_s);
+        QVERIFY(!dialog.commit());
+        QVERIFY2(dialog.statusLabel()->text().contains(u"production-prometheus"_s), qPrintable(dialog.statusLabel()->text()));
+        dialog.nameEdit()->clear();
+        QVERIFY(!dialog.commit());
+        QCOMPARE(doc.scenario().spec.dataSources.size(), 1);
+        QCOMPARE(doc.undoStack()->count(), 0);
+    }
+
+    void legacySettingsMigrateOnce()
+    {
+        {
+            QSettings settings;
+            settings.beginWriteArray(u"connections"_s, 2);
+            settings.setArrayIndex(0);
+            settings.setValue(u"name"_s, u"cache"_s);
+            settings.setValue(u"kind"_s, int(model::DataSourceKind::Redis));
+            settings.setValue(u"endpoint"_s, u"127.0.0.1:7000"_s);
+            settings.setValue(u"credentialRef"_s, u"connection/redis/cache"_s);
+            settings.setArrayIndex(1);
+            settings.setValue(u"name"_s, u"prod"_s);
+            settings.setValue(u"kind"_s, int(model::DataSourceKind::Kubernetes));
+            settings.setValue(u"endpoint"_s, u"prod-eu"_s);
+            settings.setValue(u"kubeconfig"_s, u"/etc/headroom/kubeconfig"_s);
+            settings.endArray();
+        }
+        connect::MemorySecretStore secrets;
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        {
+            ConnectionsDialog dialog(&doc, &secrets);
+            QCOMPARE(dialog.migratedCount(), 2);
+            QCOMPARE(dialog.list()->count(), 3);
+            QVERIFY(dialog.statusLabel()->text().contains(u"earlier version"_s));
+            dialog.accept();
+        }
+        const QList<model::DataSource> sources = doc.scenario().spec.dataSources;
+        QCOMPARE(sources.size(), 3);
+        QCOMPARE(sources[1].name, u"cache"_s);
+        QCOMPARE(sources[1].credentialRef, u"connection/redis/cache"_s);
+        QCOMPARE(sources[2].endpoint, u"prod-eu"_s);
+        QVERIFY(loadLegacyConnections().isEmpty());
+        // the kubeconfig path is this machine's: kept in the settings, not in the file
+        QVERIFY(!model::serializeScenario(doc.scenario()).contains("/etc/headroom"));
+        const QList<Connection> back = connectionsFromScenario(doc.scenario());
+        QCOMPARE(back[2].kubeconfig, u"/etc/headroom/kubeconfig"_s);
+        ConnectionsDialog again(&doc, &secrets);
+        QCOMPARE(again.migratedCount(), 0);
+        QCOMPARE(again.list()->count(), 3);
     }
 
     void removeDropsTheSecret()
     {
         connect::MemorySecretStore secrets;
         QVERIFY(waitResult(secrets.write(u"connection/redis/cache"_s, u"pw"_s)).ok());
-        saveConnections({{u"cache"_s, model::DataSourceKind::Redis, u"127.0.0.1:7000"_s, {}, u"connection/redis/cache"_s}});
-        ConnectionsDialog dialog(&secrets);
+        ScenarioDocument doc;
+        model::Scenario s = model::defaultScenario();
+        s.spec.dataSources = {{u"cache"_s, model::DataSourceKind::Redis, u"127.0.0.1:7000"_s, u"connection/redis/cache"_s, {}}};
+        doc.reset(s, QString());
+        ConnectionsDialog dialog(&doc, &secrets);
         QCOMPARE(dialog.list()->count(), 1);
         QCOMPARE(dialog.endpointBox()->currentText(), u"127.0.0.1:7000"_s);
         dialog.removeConnection();
         QVERIFY(dialog.connections().isEmpty());
         QTRY_VERIFY(!waitResult(secrets.read(u"connection/redis/cache"_s)).ok());
+        dialog.accept();
+        QVERIFY(doc.scenario().spec.dataSources.isEmpty());
+    }
+
+    void refusedPortNamesHostAndPort_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("endpoint");
+        QTest::newRow("redis") << int(model::DataSourceKind::Redis) << u"127.0.0.1:%1"_s;
+        QTest::newRow("postgresql") << int(model::DataSourceKind::PostgreSQL)
+                                    << u"host=127.0.0.1 port=%1 user=app dbname=appdb sslmode=disable"_s;
+    }
+
+    void refusedPortNamesHostAndPort()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, endpoint);
+        const quint16 port = unusedPort();
+        QVERIFY(port > 0);
+        const auto [ok, message] =
+            runTest({u"wrong port"_s, model::DataSourceKind(kind), endpoint.arg(port), {}, {}, {}}, u"pw"_s);
+        QVERIFY(!ok);
+        QVERIFY2(message.contains(u"127.0.0.1:%1"_s.arg(port)), qPrintable(message));
+        QVERIFY2(message.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(message));
+    }
+
+    // integration: the Redis Cluster of tests/scripts/redis-cluster.sh (3 masters, 3 replicas)
+    void liveRedisCluster()
+    {
+        if (!live())
+            QSKIP("integration: needs tests/scripts/redis-cluster.sh (HEADROOM_LIVE=1)");
+        const QString seed = qEnvironmentVariable("HEADROOM_TEST_REDIS");
+        QVERIFY2(!seed.isEmpty(), "HEADROOM_TEST_REDIS is not set (Redis Cluster seed, 127.0.0.1:7000)");
+        const auto [ok, message] = runTest({u"sessions"_s, model::DataSourceKind::Redis, seed, {}, {}, {}}, QString());
+        QVERIFY2(ok, qPrintable(u"Redis Cluster at %1: %2"_s.arg(seed, message)));
+        QVERIFY2(message.contains(u"cluster_state ok"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"3 shard"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"3 replica"_s), qPrintable(message));
+        QVERIFY2(message.contains(seed), qPrintable(message));
+    }
+
+    // integration: PostgreSQL primary and replica of tests/scripts/pg-cluster.sh; the app user's
+    // password comes from the secret store under the connection's credentialRef
+    void livePostgres_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("role");
+        QTest::newRow("primary") << u"HEADROOM_TEST_PG_PRIMARY"_s << u"primary"_s;
+        QTest::newRow("replica") << u"HEADROOM_TEST_PG_REPLICA"_s << u"replica (in recovery)"_s;
+    }
+
+    void livePostgres()
+    {
+        if (!live())
+            QSKIP("integration: needs tests/scripts/pg-cluster.sh (HEADROOM_LIVE=1)");
+        QFETCH(QString, variable);
+        QFETCH(QString, role);
+        const QString address = qEnvironmentVariable(variable.toUtf8().constData());
+        QVERIFY2(!address.isEmpty(), qPrintable(variable + u" is not set (PostgreSQL 54321 primary, 54322 replica)"_s));
+        const QString dsn = u"host=%1 port=%2 user=app dbname=appdb sslmode=disable"_s.arg(address.section(u':', 0, 0),
+                                                                                          address.section(u':', 1, 1));
+        const auto [ok, message] = runTest({u"db"_s, model::DataSourceKind::PostgreSQL, dsn, {}, {}, {}}, u"apppass"_s);
+        QVERIFY2(ok, qPrintable(u"PostgreSQL at %1: %2"_s.arg(address, message)));
+        QVERIFY2(message.startsWith(u"PostgreSQL 15"_s), qPrintable(message));
+        QVERIFY2(message.contains(address + u": "_s + role), qPrintable(message));
+        if (role == u"primary"_s)
+            QVERIFY2(message.contains(u"1 streaming replica"_s), qPrintable(message));
+        const auto [wrongOk, wrong] = runTest({u"db"_s, model::DataSourceKind::PostgreSQL, dsn, {}, {}, {}}, u"nope"_s);
+        QVERIFY(!wrongOk);
+        QVERIFY2(wrong.contains(u"password authentication failed"_s) && wrong.contains(address), qPrintable(wrong));
     }
 
     void hostAndPort_data()
@@ -128,7 +320,9 @@ private slots:
     {
         m_server->routeFile("GET", u"/version"_s, u"version.json"_s);
         connect::MemorySecretStore secrets;
-        ConnectionsDialog dialog(&secrets);
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        ConnectionsDialog dialog(&doc, &secrets);
         addKubeConnection(dialog);
         QCOMPARE(dialog.endpointBox()->findText(u"fixture"_s) >= 0, true); // contexts listed from the kubeconfig
         QSignalSpy finished(&dialog, &ConnectionsDialog::jobFinished);
@@ -142,7 +336,9 @@ private slots:
     {
         routeCluster(3000); // the node list answers slowly
         connect::MemorySecretStore secrets;
-        ConnectionsDialog dialog(&secrets);
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        ConnectionsDialog dialog(&doc, &secrets);
         addKubeConnection(dialog);
         QSignalSpy finished(&dialog, &ConnectionsDialog::jobFinished);
         QSignalSpy imported(&dialog, &ConnectionsDialog::clusterImported);
@@ -165,7 +361,9 @@ private slots:
     {
         routeCluster(0);
         connect::MemorySecretStore secrets;
-        ConnectionsDialog dialog(&secrets);
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        ConnectionsDialog dialog(&doc, &secrets);
         addKubeConnection(dialog);
         QSignalSpy imported(&dialog, &ConnectionsDialog::clusterImported);
         QSignalSpy finished(&dialog, &ConnectionsDialog::jobFinished);
@@ -178,9 +376,53 @@ private slots:
         QCOMPARE(snapshot.nodes.size(), 4);
         QCOMPARE(snapshot.pods.size(), 11);
         QVERIFY(!scenario.spec.tiers.isEmpty());
+        // the imported scenario keeps the dialog's connections, the imported context as itself
+        const auto &sources = scenario.spec.dataSources;
+        QCOMPARE(sources.size(), 2);
+        QCOMPARE(sources[0].name, u"production-prometheus"_s);
+        QCOMPARE(sources[1].name, u"fixture cluster"_s);
+        QCOMPARE(sources[1].kind, model::DataSourceKind::Kubernetes);
+        QCOMPARE(sources[1].endpoint, u"fixture"_s);
     }
 
 private:
+    static bool live() { return qEnvironmentVariableIsSet("HEADROOM_LIVE"); }
+
+    static quint16 unusedPort()
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0))
+            return 0;
+        const quint16 port = probe.serverPort();
+        probe.close();
+        return port;
+    }
+
+    /// "Test connection" in the dialog, as the user runs it: the secret stored under the
+    /// connection's credentialRef, the job under the progress dialog.
+    std::pair<bool, QString> runTest(const Connection &connection, const QString &secret)
+    {
+        connect::MemorySecretStore secrets;
+        Connection c = connection;
+        if (!secret.isEmpty()) {
+            c.credentialRef = credentialRefFor(c);
+            if (!waitResult(secrets.write(c.credentialRef, secret)).ok())
+                return {false, u"secret not stored"_s};
+        }
+        ScenarioDocument doc;
+        model::Scenario s = model::defaultScenario();
+        s.spec.dataSources = {toDataSource(c)};
+        doc.reset(s, QString());
+        ConnectionsDialog dialog(&doc, &secrets);
+        QSignalSpy finished(&dialog, &ConnectionsDialog::jobFinished);
+        dialog.testCurrent();
+        if (!finished.wait(30'000) && finished.isEmpty())
+            return {false, u"no answer within 30 s"_s};
+        if (dialog.statusLabel()->text() != finished[0][1].toString())
+            return {false, u"status label differs: "_s + dialog.statusLabel()->text()};
+        return {finished[0][0].toBool(), finished[0][1].toString()};
+    }
+
     void addKubeConnection(ConnectionsDialog &dialog)
     {
         const QString kubeconfig = m_dir.filePath(u"kubeconfig"_s);

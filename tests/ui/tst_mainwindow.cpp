@@ -10,13 +10,23 @@
 #include "ui/panels/propertyeditor.h"
 #include "ui/panels/recoverybar.h"
 #include "ui/panels/scenariotreepanel.h"
+#include "ui/document/analysisrunner.h"
+#include "ui/panels/commandpalette.h"
+#include "ui/panels/comparepanel.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QListWidget>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -46,10 +56,17 @@ private slots:
     void problemsListBrokenFileAndJumpToField();
     void unreadableFileKeepsDocument();
     void windowStateIsRestored();
+    void paletteRunsAnAction();
+    void altKeysToggleDocks();
+    void ctrlKeysSwitchPages();
+    void docksAndSplitterAreRestored();
 
 private:
     MainWindow::Options options() const { return {m_dir->path() + QStringLiteral("/autosave"), 3'600'000}; }
     static QWidget *openEditor(MainWindow &window, const QString &path);
+    /// Shows and activates the window: shortcuts go to the active window only.
+    static bool showActive(MainWindow &window);
+    static QDockWidget *dock(MainWindow &window, const QString &objectName);
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
@@ -291,6 +308,148 @@ void TestMainWindow::windowStateIsRestored()
     QVERIFY(!AppSettings::windowGeometry().isEmpty());
     MainWindow again(options());
     QCOMPARE(again.size(), QSize(1010, 707));
+}
+
+bool TestMainWindow::showActive(MainWindow &window)
+{
+    window.show();
+    window.activateWindow();
+    return QTest::qWaitForWindowActive(&window);
+}
+
+QDockWidget *TestMainWindow::dock(MainWindow &window, const QString &objectName)
+{
+    return window.findChild<QDockWidget *>(objectName);
+}
+
+void TestMainWindow::paletteRunsAnAction()
+{
+    MainWindow window(options());
+    QVERIFY(showActive(window));
+    CommandPalette *palette = window.commandPalette();
+    QVERIFY(!palette->isVisible());
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(palette->isVisible());
+    QCOMPARE(QApplication::focusWidget(), palette->filterEdit());
+    QVERIFY(palette->list()->count() > 10); // every enabled action of the window
+
+    // running "Show Compare" from the palette switches the page
+    QVERIFY(window.workspace()->currentWidget() != window.comparePanel());
+    QTest::keyClicks(palette->filterEdit(), QStringLiteral("show compare"));
+    QVERIFY(palette->list()->count() >= 1);
+    QVERIFY2(palette->list()->currentItem()->text().contains(QStringLiteral("Show Compare")),
+             qPrintable(palette->list()->currentItem()->text()));
+    QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
+    QVERIFY(!palette->isVisible());
+    QCOMPARE(window.workspace()->currentWidget(), window.comparePanel());
+
+    // an edit action: Edit › Undo through the palette undoes a property edit
+    QVERIFY(window.document()->editField(maxReplicas, QStringLiteral("77")));
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(palette->isVisible());
+    QTest::keyClicks(palette->filterEdit(), QStringLiteral("edit undo"));
+    QVERIFY2(palette->list()->currentItem() && palette->list()->currentItem()->text().contains(QStringLiteral("Undo")),
+             palette->list()->currentItem() ? qPrintable(palette->list()->currentItem()->text()) : "no entry");
+    QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
+    QCOMPARE(window.document()->fieldText(maxReplicas), QStringLiteral("50"));
+    // Escape closes without running anything
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(palette->isVisible());
+    QTest::keyClick(palette->filterEdit(), Qt::Key_Escape);
+    QVERIFY(!palette->isVisible());
+    QCOMPARE(window.document()->fieldText(maxReplicas), QStringLiteral("50"));
+}
+
+void TestMainWindow::altKeysToggleDocks()
+{
+    MainWindow window(options());
+    QVERIFY(showActive(window));
+    QDockWidget *whatIf = dock(window, QStringLiteral("whatIfDock"));
+    QDockWidget *alerts = dock(window, QStringLiteral("alertsDock"));
+    QVERIFY(whatIf && alerts);
+    QVERIFY(!whatIf->isHidden() && !alerts->isHidden());
+
+    QTest::keyClick(&window, Qt::Key_5, Qt::AltModifier);
+    QVERIFY(whatIf->isHidden());
+    QVERIFY(!whatIf->toggleViewAction()->isChecked());
+    QVERIFY(!alerts->isHidden());
+    QTest::keyClick(&window, Qt::Key_5, Qt::AltModifier);
+    QVERIFY(!whatIf->isHidden());
+    QTRY_VERIFY(whatIf->isVisible());
+
+    QTest::keyClick(&window, Qt::Key_6, Qt::AltModifier);
+    QVERIFY(alerts->isHidden());
+    QVERIFY(!whatIf->isHidden());
+    QTest::keyClick(&window, Qt::Key_6, Qt::AltModifier);
+    QVERIFY(!alerts->isHidden());
+    QVERIFY(alerts->toggleViewAction()->isChecked());
+}
+
+void TestMainWindow::ctrlKeysSwitchPages()
+{
+    MainWindow window(options());
+    QVERIFY(showActive(window));
+    QTabWidget *pages = window.workspace();
+    const auto title = [pages] { return pages->tabText(pages->currentIndex()).remove(QLatin1Char('&')); };
+    QCOMPARE(title(), QStringLiteral("Topology"));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(title(), QStringLiteral("Charts"));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(title(), QStringLiteral("Compare"));
+    QCOMPARE(pages->currentWidget(), window.comparePanel());
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(title(), QStringLiteral("Topology"));
+
+    // the Compare page, hidden behind Topology, only marks itself stale; showing it brings it up to date
+    ComparePanel *compare = window.comparePanel();
+    QVERIFY(!compare->isVisible());
+    QSignalSpy ready(window.analysisRunner(), &AnalysisRunner::analysisReady);
+    QVERIFY(window.document()->editField(maxReplicas, QStringLiteral("40")));
+    QVERIFY(ready.wait(120'000));
+    QVERIFY(compare->isStale());
+    QSignalSpy updated(compare, &ComparePanel::updated);
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(compare->isVisible());
+    QVERIFY(!compare->isStale());
+    QCOMPARE(updated.size(), 1);
+}
+
+void TestMainWindow::docksAndSplitterAreRestored()
+{
+    QSettings().clear();
+    QList<int> splitterSizes;
+    {
+        MainWindow window(options());
+        QVERIFY(showActive(window));
+        QDockWidget *alerts = dock(window, QStringLiteral("alertsDock"));
+        QVERIFY(alerts);
+        QCOMPARE(window.dockWidgetArea(alerts), Qt::RightDockWidgetArea);
+        window.addDockWidget(Qt::LeftDockWidgetArea, alerts); // the user drags it to the left
+        QTest::keyClick(&window, Qt::Key_5, Qt::AltModifier); // and closes the What-If dock
+        QVERIFY(dock(window, QStringLiteral("whatIfDock"))->isHidden());
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // the docks' new layout
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+        QVERIFY(splitter);
+        QCOMPARE(splitter->count(), 2);
+        const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+        splitter->setSizes({total / 4, total - total / 4});
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        splitterSizes = splitter->sizes();
+        QCOMPARE(splitterSizes.value(0), total / 4);
+        QVERIFY(window.close());
+    }
+    MainWindow again(options());
+    QVERIFY(showActive(again));
+    QDockWidget *whatIf = dock(again, QStringLiteral("whatIfDock"));
+    QDockWidget *alerts = dock(again, QStringLiteral("alertsDock"));
+    QVERIFY(whatIf->isHidden());
+    QVERIFY(!whatIf->toggleViewAction()->isChecked());
+    QVERIFY(!alerts->isHidden());
+    QCOMPARE(again.dockWidgetArea(alerts), Qt::LeftDockWidgetArea);
+    QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), splitterSizes);
+    // and the shortcut still brings the closed dock back
+    QTest::keyClick(&again, Qt::Key_5, Qt::AltModifier);
+    QVERIFY(!whatIf->isHidden());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2,12 +2,13 @@
 
 #include "core/connect/httpclient.h"
 #include "core/connect/kubeclient.h"
+#include "core/connect/pginspector.h"
 #include "core/connect/prometheusclient.h"
+#include "core/connect/redisinspector.h"
 
 #include <QRegularExpression>
-#include <QTcpSocket>
-#include <QTimer>
 #include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -105,27 +106,67 @@ void ConnectionJob::testConnection()
         return;
     }
     case model::DataSourceKind::Redis:
-    case model::DataSourceKind::PostgreSQL: {
-        const auto [host, port] = endpointHostPort(m_connection);
-        if (host.isEmpty() || port == 0)
-            return finish(false, tr("Cannot read a host and port from \"%1\"").arg(m_connection.endpoint));
-        testTcp(host, port);
-        return;
-    }
+        return testRedis();
+    case model::DataSourceKind::PostgreSQL:
+        return testPostgres();
     }
 }
 
-void ConnectionJob::testTcp(const QString &host, quint16 port)
+void ConnectionJob::testRedis()
 {
-    m_socket = new QTcpSocket(this);
-    QTcpSocket *socket = m_socket;
-    connect(socket, &QTcpSocket::connected, this, [this, host, port] {
-        finish(true, tr("%1:%2 accepts connections").arg(host).arg(port));
-    });
-    connect(socket, &QTcpSocket::errorOccurred, this,
-            [this, socket](QAbstractSocket::SocketError) { finish(false, socket->errorString()); });
-    QTimer::singleShot(10'000, socket, [this] { finish(false, tr("No answer within 10 s")); });
-    socket->connectToHost(host, port);
+    const auto [host, port] = endpointHostPort(m_connection);
+    if (host.isEmpty() || port == 0)
+        return finish(false, tr("Cannot read a host and port from \"%1\"").arg(m_connection.endpoint));
+    connect::RedisEndpoint endpoint;
+    endpoint.host = host;
+    endpoint.port = port;
+    endpoint.password = m_secret;
+    endpoint.attempts = 1;
+    const QString address = endpoint.address();
+    connect::inspectRedisClusterAsync(endpoint).then(
+        this, [this, address](const model::Result<connect::RedisClusterTopology> &r) {
+            if (m_finished)
+                return;
+            if (!r) {
+                const QString message = r.error().message;
+                // the server answered (AUTH passed): it is a single server, not a cluster node
+                if (message.contains(u"cluster support disabled"_s))
+                    return finish(true, tr("Redis at %1 answers; cluster mode is off (a single server)").arg(address));
+                return finish(false, tr("Redis at %1: %2").arg(address, message));
+            }
+            int replicas = 0;
+            for (const connect::RedisShard &shard : r->shards)
+                replicas += int(shard.replicas.size());
+            QString text = tr("Redis Cluster at %1: cluster_state %2, %n shard(s)", nullptr, int(r->shards.size()))
+                               .arg(address, r->clusterState);
+            text.append(tr(", %n replica(s)", nullptr, replicas));
+            if (!r->warnings.isEmpty())
+                text.append(u"\n"_s).append(r->warnings.join(u'\n'));
+            finish(r->clusterState == u"ok"_s, text);
+        });
+}
+
+void ConnectionJob::testPostgres()
+{
+    auto endpoint = connect::pgEndpointFromDsn(m_connection.endpoint);
+    if (!endpoint)
+        return finish(false, endpoint.errorString());
+    endpoint->password = m_secret;
+    endpoint->attempts = 1;
+    const QString address = endpoint->address();
+    QtConcurrent::run([endpoint = endpoint.value()] { return connect::inspectPostgres(endpoint); })
+        .then(this, [this, address](const model::Result<connect::PgServer> &r) {
+            if (m_finished)
+                return;
+            if (!r)
+                return finish(false, tr("PostgreSQL at %1: %2").arg(address, r.error().message));
+            if (r->inRecovery)
+                return finish(true, tr("PostgreSQL %1 at %2: replica (in recovery), streaming from %3")
+                                        .arg(r->version, address, r->upstream.isEmpty() ? tr("an unknown primary")
+                                                                                         : r->upstream));
+            finish(true, tr("PostgreSQL %1 at %2: primary, %n streaming replica(s)", nullptr, int(r->replicas.size()))
+                             .arg(r->version, address));
+        });
 }
 
 void ConnectionJob::importCluster()
@@ -156,7 +197,6 @@ void ConnectionJob::cancel()
         client->setParent(nullptr);
         m_request.then([client] { client->deleteLater(); });
     }
-    delete m_socket.data();
     if (!m_finished) {
         m_finished = true;
         emit finished(false, tr("Cancelled"));

@@ -7,8 +7,6 @@
 #include <QObject>
 #include <QPointer>
 
-class QTcpSocket;
-
 namespace headroom::connect {
 class HttpClient;
 class KubeClient;
@@ -18,8 +16,12 @@ namespace headroom::ui {
 
 /// One asynchronous "Test connection" or "Import from cluster" for a saved connection, with the
 /// existing connectors: KubeClient (GET /version, fetchClusterSnapshot), PrometheusClient (the
-/// query "1"), and a TCP reachability check for Redis and PostgreSQL. finished() comes exactly
-/// once; cancel() drops the clients, so their pending answers are never delivered.
+/// query "1"), the Redis inspector (AUTH with the secret, CLUSTER INFO / NODES and INFO replication
+/// of every node: cluster state and shard count; a server with cluster mode off is reported as a
+/// single server) and the PostgreSQL inspector (login with the secret as password, server version,
+/// primary or replica by pg_is_in_recovery()). Redis and PostgreSQL run on a worker thread.
+/// Every failure names host:port. finished() comes exactly once; cancel() drops the clients, so
+/// their pending answers are never delivered.
 class ConnectionJob final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectionJob)
@@ -40,7 +42,8 @@ signals:
 
 private:
     connect::KubeClient *kubeClient(QString *error);
-    void testTcp(const QString &host, quint16 port);
+    void testRedis();
+    void testPostgres();
     void finish(bool ok, const QString &message);
 
     Connection m_connection;
@@ -52,7 +55,6 @@ private:
     /// itself once the request is over.
     QPointer<QObject> m_client;
     QFuture<void> m_request;
-    QPointer<QTcpSocket> m_socket;
     bool m_finished = false;
 };
 

@@ -1,12 +1,26 @@
 #include "ui/dialogs/connectionlist.h"
 
 #include <QSettings>
+#include <QUrl>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace headroom::ui {
+
+namespace {
+
+const QString kLegacyArray = u"connections"_s;
+const QString kKubeconfigGroup = u"connectionKubeconfigs"_s;
+
+/// A settings key for any name ('/' and '\\' would otherwise open sub-groups).
+QString settingsKey(const QString &name)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(name));
+}
+
+} // namespace
 
 QString kindName(model::DataSourceKind kind)
 {
@@ -25,11 +39,52 @@ QString credentialRefFor(const Connection &connection)
     return u"connection/%1/%2"_s.arg(kindName(connection.kind), connection.name);
 }
 
-QList<Connection> loadConnections()
+QList<Connection> connectionsFromScenario(const model::Scenario &scenario)
+{
+    QSettings settings;
+    settings.beginGroup(kKubeconfigGroup);
+    QList<Connection> out;
+    for (const model::DataSource &d : scenario.spec.dataSources) {
+        Connection c{d.name, d.kind, d.endpoint, {}, d.credentialRef, d.queries};
+        if (c.kind == model::DataSourceKind::Kubernetes)
+            c.kubeconfig = settings.value(settingsKey(c.name)).toString();
+        out.append(c);
+    }
+    return out;
+}
+
+model::DataSource toDataSource(const Connection &connection)
+{
+    return {connection.name, connection.kind, connection.endpoint, connection.credentialRef, connection.queries};
+}
+
+QList<model::DataSource> toDataSources(const QList<Connection> &connections)
+{
+    QList<model::DataSource> out;
+    for (const Connection &c : connections)
+        out.append(toDataSource(c));
+    return out;
+}
+
+void saveKubeconfigPaths(const QList<Connection> &connections)
+{
+    QSettings settings;
+    settings.beginGroup(kKubeconfigGroup);
+    for (const Connection &c : connections) {
+        if (c.kind != model::DataSourceKind::Kubernetes)
+            continue;
+        if (c.kubeconfig.isEmpty())
+            settings.remove(settingsKey(c.name));
+        else
+            settings.setValue(settingsKey(c.name), c.kubeconfig);
+    }
+}
+
+QList<Connection> loadLegacyConnections()
 {
     QSettings settings;
     QList<Connection> out;
-    const int count = settings.beginReadArray(u"connections"_s);
+    const int count = settings.beginReadArray(kLegacyArray);
     for (int i = 0; i < count; ++i) {
         settings.setArrayIndex(i);
         Connection c;
@@ -38,25 +93,16 @@ QList<Connection> loadConnections()
         c.endpoint = settings.value(u"endpoint"_s).toString();
         c.kubeconfig = settings.value(u"kubeconfig"_s).toString();
         c.credentialRef = settings.value(u"credentialRef"_s).toString();
-        out.append(c);
+        if (!c.name.isEmpty())
+            out.append(c);
     }
     settings.endArray();
     return out;
 }
 
-void saveConnections(const QList<Connection> &connections)
+void clearLegacyConnections()
 {
-    QSettings settings;
-    settings.beginWriteArray(u"connections"_s, int(connections.size()));
-    for (qsizetype i = 0; i < connections.size(); ++i) {
-        settings.setArrayIndex(int(i));
-        settings.setValue(u"name"_s, connections[i].name);
-        settings.setValue(u"kind"_s, int(connections[i].kind));
-        settings.setValue(u"endpoint"_s, connections[i].endpoint);
-        settings.setValue(u"kubeconfig"_s, connections[i].kubeconfig);
-        settings.setValue(u"credentialRef"_s, connections[i].credentialRef);
-    }
-    settings.endArray();
+    QSettings().remove(kLegacyArray);
 }
 
 } // namespace headroom::ui

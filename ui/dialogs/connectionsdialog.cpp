@@ -2,7 +2,9 @@
 
 #include "core/connect/secretstore.h"
 #include "core/model/scenarioio.h"
+#include "ui/commands/replacescenariocommand.h"
 #include "ui/dialogs/connectionjob.h"
+#include "ui/document/scenariodocument.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -13,7 +15,12 @@
 #include <QListWidget>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSet>
+#include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -22,12 +29,14 @@ namespace headroom::ui {
 namespace {
 
 const model::DataSourceKind kKinds[] = {model::DataSourceKind::Kubernetes, model::DataSourceKind::Prometheus,
-                                         model::DataSourceKind::Redis, model::DataSourceKind::PostgreSQL};
+                                         model::DataSourceKind::Redis, model::DataSourceKind::PostgreSQL,
+                                         model::DataSourceKind::Pricing};
+constexpr int kKindCount = int(std::size(kKinds));
 
 } // namespace
 
-ConnectionsDialog::ConnectionsDialog(connect::SecretStore *secrets, QWidget *parent)
-    : QDialog(parent), m_secrets(secrets)
+ConnectionsDialog::ConnectionsDialog(ScenarioDocument *document, connect::SecretStore *secrets, QWidget *parent)
+    : QDialog(parent), m_document(document), m_secrets(secrets)
 {
     setObjectName(u"connectionsDialog"_s);
     setWindowTitle(tr("Connections"));
@@ -37,7 +46,23 @@ ConnectionsDialog::ConnectionsDialog(connect::SecretStore *secrets, QWidget *par
                       .arg(reason),
                   true);
     });
-    setConnections(loadConnections());
+    QList<Connection> connections = connectionsFromScenario(m_document->scenario());
+    QSet<QString> names;
+    for (const Connection &c : std::as_const(connections))
+        names.insert(c.name);
+    for (const Connection &legacy : loadLegacyConnections()) {
+        if (names.contains(legacy.name))
+            continue;
+        names.insert(legacy.name);
+        connections.append(legacy);
+        ++m_migrated;
+    }
+    setConnections(connections);
+    if (m_migrated > 0)
+        setStatus(tr("%n connection(s) from the settings of an earlier version are listed; OK moves them into this "
+                     "scenario, where they are saved with the file.",
+                     nullptr, m_migrated),
+                  false);
     resize(760, 420);
 }
 
@@ -58,7 +83,8 @@ void ConnectionsDialog::createForm()
 
     m_name = new QLineEdit(this);
     m_kind = new QComboBox(this);
-    m_kind->addItems({tr("Kubernetes context"), tr("Prometheus URL"), tr("Redis seed"), tr("PostgreSQL DSN")});
+    m_kind->addItems(
+        {tr("Kubernetes context"), tr("Prometheus URL"), tr("Redis seed"), tr("PostgreSQL DSN"), tr("Pricing URL")});
     m_endpoint = new QComboBox(this);
     m_endpoint->setEditable(true);
     m_endpoint->setToolTip(tr("Kubernetes: a context of the kubeconfig; Prometheus: http(s)://host:port; Redis: "
@@ -201,7 +227,7 @@ void ConnectionsDialog::applyCurrent()
         return;
     Connection &c = m_connections[row];
     c.name = m_name->text().trimmed();
-    c.kind = kKinds[std::clamp(m_kind->currentIndex(), 0, 3)];
+    c.kind = kKinds[std::clamp(m_kind->currentIndex(), 0, kKindCount - 1)];
     c.endpoint = m_endpoint->currentText().trimmed();
     c.kubeconfig = c.kind == model::DataSourceKind::Kubernetes ? m_kubeconfig->text().trimmed() : QString();
     m_list->item(row)->setText(u"%1 (%2)"_s.arg(c.name, kindName(c.kind)));
@@ -267,8 +293,16 @@ void ConnectionsDialog::runJob(bool import)
             connect::ImportOptions options;
             options.kubeconfigContext = c.endpoint;
             QStringList warnings;
-            const model::Scenario scenario =
-                connect::buildScenario(snapshot, options, model::defaultScenario(), &warnings);
+            model::Scenario scenario = connect::buildScenario(snapshot, options, model::defaultScenario(), &warnings);
+            // the new scenario keeps this list: the imported context is the connection it came from
+            QList<model::DataSource> sources = toDataSources(m_connections);
+            for (const model::DataSource &d : std::as_const(scenario.spec.dataSources)) {
+                const bool taken = std::any_of(sources.begin(), sources.end(),
+                                               [&d](const model::DataSource &s) { return s.name == d.name; });
+                if (d.kind != model::DataSourceKind::Kubernetes && !taken)
+                    sources.append(d);
+            }
+            scenario.spec.dataSources = sources;
             emit clusterImported(scenario, snapshot);
         });
         connect(m_job, &ConnectionJob::finished, this, [this](bool ok, const QString &message) {
@@ -298,11 +332,40 @@ void ConnectionsDialog::setStatus(const QString &text, bool error)
     m_status->setStyleSheet(error ? u"color: #b3261e"_s : QString());
 }
 
-void ConnectionsDialog::accept()
+bool ConnectionsDialog::commit()
 {
     applyCurrent();
-    saveConnections(m_connections);
-    QDialog::accept();
+    QSet<QString> names;
+    for (qsizetype i = 0; i < m_connections.size(); ++i) {
+        const QString &name = m_connections[i].name;
+        const QString problem = name.isEmpty()           ? tr("Connection %1 has no name.").arg(i + 1)
+                                : names.contains(name) ? tr("The name \"%1\" is used twice.").arg(name)
+                                                         : QString();
+        if (!problem.isEmpty()) {
+            m_list->setCurrentRow(int(i));
+            setStatus(problem, true);
+            return false;
+        }
+        names.insert(name);
+    }
+    saveKubeconfigPaths(m_connections);
+    model::Scenario scenario = m_document->scenario();
+    const QList<model::DataSource> sources = toDataSources(m_connections);
+    if (sources != scenario.spec.dataSources) {
+        scenario.spec.dataSources = sources;
+        m_document->undoStack()->push(new ReplaceScenarioCommand(m_document, std::move(scenario), tr("Edit data sources")));
+    }
+    if (m_migrated > 0) {
+        clearLegacyConnections();
+        m_migrated = 0;
+    }
+    return true;
+}
+
+void ConnectionsDialog::accept()
+{
+    if (commit())
+        QDialog::accept();
 }
 
 } // namespace headroom::ui

@@ -21,18 +21,23 @@ class SecretStore;
 namespace headroom::ui {
 
 class ConnectionJob;
+class ScenarioDocument;
 
 /// File > Connections…: the live systems Headroom reads from — Kubernetes contexts (from
-/// kubeconfig files), Prometheus URLs, Redis seeds and PostgreSQL DSNs. The list (without
-/// secrets) is kept in the settings; tokens and passwords go only to the SecretStore (the OS
-/// keychain). "Test connection" and "Import from cluster" run asynchronously under a
-/// cancellable progress dialog.
+/// kubeconfig files), Prometheus URLs, Redis seeds and PostgreSQL DSNs. The list is the document's
+/// `spec.dataSources`: OK applies it as one undoable edit, so it is saved with the scenario file.
+/// Tokens and passwords go only to the SecretStore (the OS keychain) and the file names them by
+/// `credentialRef`. Connections an earlier version kept in the settings are offered once and move
+/// into the scenario on OK. "Test connection" (a protocol-level check: Kubernetes /version,
+/// a Prometheus query, Redis AUTH + CLUSTER INFO, PostgreSQL login + server version and role) and
+/// "Import from cluster" run off the GUI thread under a cancellable progress dialog.
 class ConnectionsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectionsDialog)
 public:
-    /// Loads the saved connections; `secrets` must outlive the dialog.
-    explicit ConnectionsDialog(connect::SecretStore *secrets, QWidget *parent = nullptr);
+    /// Shows the document's data sources (plus not yet migrated legacy ones); `document` and
+    /// `secrets` must outlive the dialog.
+    ConnectionsDialog(ScenarioDocument *document, connect::SecretStore *secrets, QWidget *parent = nullptr);
     ~ConnectionsDialog() override;
 
     QList<Connection> connections() const { return m_connections; }
@@ -56,6 +61,11 @@ public:
     void importCurrent();
     /// Fills the endpoint choices with the contexts of the kubeconfig file(s).
     void reloadContexts();
+    /// Applies the form and writes the list into the document's data sources (one undo step, none
+    /// when nothing changed). False, with the reason shown, when a name is empty or used twice.
+    bool commit();
+    /// Legacy settings entries shown for migration (0 when there were none).
+    int migratedCount() const { return m_migrated; }
 
 signals:
     /// A secret was written: `inKeychain` false means the keychain was unusable and the secret
@@ -65,7 +75,7 @@ signals:
     void jobFinished(bool ok, const QString &message);
 
 public slots:
-    /// Saves the list (without secrets) and closes.
+    /// Commits the list (without secrets) to the document and closes.
     void accept() override;
 
 private:
@@ -75,8 +85,10 @@ private:
     void runJob(bool import);
     void setStatus(const QString &text, bool error);
 
+    ScenarioDocument *m_document;
     connect::SecretStore *m_secrets;
     QList<Connection> m_connections;
+    int m_migrated = 0;
     QListWidget *m_list = nullptr;
     QLineEdit *m_name = nullptr;
     QComboBox *m_kind = nullptr;

@@ -90,6 +90,9 @@ QList<QPointF> totalReady(const autoscale::SimulationResult &sim)
     return points;
 }
 
+/// Enough for the axis titles, tick labels, legend and title of the overlay chart without elision.
+constexpr int kChartMinimumHeight = 300;
+
 QTableWidget *table(const QStringList &headers, QWidget *parent)
 {
     auto *t = new QTableWidget(0, int(headers.size()), parent);
@@ -125,28 +128,41 @@ ComparePanel::ComparePanel(ScenarioDocument *document, AnalysisRunner *runner, Q
     side->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(sideBox);
 
+    // tables above, the overlay chart below; the chart gets most of the height and never collapses,
+    // so its axis titles and tick labels have room at the default window size
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("compareSplitter"));
+    split->setChildrenCollapsible(false);
     m_diff = table({tr("Setting")}, split);
     m_diff->setObjectName(QStringLiteral("compareDiff"));
     m_diff->setToolTip(tr("Fields whose values differ between the compared scenarios"));
+    m_diff->setMinimumHeight(70);
     m_outcomes = table({tr("Traffic"), tr("Scenario"), tr("Peak replicas"), tr("P95 ms"), tr("Min over SLO"),
                         tr("Monthly cost"), tr("Cost/user"), tr("Spike absorbed")},
                        split);
     m_outcomes->setObjectName(QStringLiteral("compareOutcomes"));
     m_outcomes->setToolTip(tr("Outcome figures per traffic scenario; the better value of each group is highlighted"));
+    m_outcomes->setMinimumHeight(90);
     auto *chartBox = new QWidget(split);
     auto *chartLayout = new QVBoxLayout(chartBox);
     chartLayout->setContentsMargins(0, 0, 0, 0);
     m_chartTraffic = new QComboBox(chartBox);
     m_chartTraffic->setObjectName(QStringLiteral("compareChartTraffic"));
+    m_chartTraffic->setToolTip(tr("The traffic scenario whose simulated replicas are overlaid"));
     chartLayout->addWidget(m_chartTraffic);
     m_chart = new QChartView(chartBox);
+    m_chart->setObjectName(QStringLiteral("compareChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(180);
+    m_chart->setMinimumHeight(kChartMinimumHeight);
+    m_chart->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     chartLayout->addWidget(m_chart, 1);
     split->addWidget(m_diff);
     split->addWidget(m_outcomes);
     split->addWidget(chartBox);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+    split->setStretchFactor(2, 5);
+    split->setSizes({100, 160, 500});
     layout->addWidget(split, 1);
 
     connect(duplicate, &QPushButton::clicked, this, &ComparePanel::duplicateDialog);
@@ -157,12 +173,8 @@ ComparePanel::ComparePanel(ScenarioDocument *document, AnalysisRunner *runner, Q
     });
     connect(m_chartTraffic, &QComboBox::currentIndexChanged, this, &ComparePanel::rebuildChart);
     connect(m_document, &ScenarioDocument::scenarioChanged, this, [this] { m_currentFieldsStale = true; });
-    connect(m_runner, &AnalysisRunner::analysisReady, this, [this] {
-        optionsMaybeChanged();
-        rebuild();
-    });
-    optionsMaybeChanged();
-    rebuild();
+    connect(m_runner, &AnalysisRunner::analysisReady, this, &ComparePanel::refresh);
+    refresh(); // not visible yet: stale until shown
 }
 
 ComparePanel::~ComparePanel()
@@ -196,6 +208,7 @@ void ComparePanel::duplicateCurrent(const QString &name)
     v.name = uniqueName(name);
     v.scenario = m_document->scenario();
     v.fields = flatten(v.scenario);
+    optionsMaybeChanged();
     // the snapshot is the current state: its analysis is the runner's, when that is of these options
     if (m_runner->latest() && m_runner->latest()->scenarioName == v.scenario.metadata.name && !m_runner->isRunning()) {
         v.analysis = m_runner->latest();
@@ -203,9 +216,7 @@ void ComparePanel::duplicateCurrent(const QString &name)
     }
     m_variants.push_back(std::move(v));
     m_list->addItem(m_variants.back().name);
-    if (!m_variants.back().analysis)
-        analyse(m_variants.size() - 1);
-    rebuild();
+    refresh();
 }
 
 bool ComparePanel::addVariantFromFile(const QString &path, QString *error)
@@ -222,8 +233,7 @@ bool ComparePanel::addVariantFromFile(const QString &path, QString *error)
     v.fields = flatten(v.scenario);
     m_variants.push_back(std::move(v));
     m_list->addItem(m_variants.back().name);
-    analyse(m_variants.size() - 1);
-    rebuild();
+    refresh();
     return true;
 }
 
@@ -233,7 +243,10 @@ void ComparePanel::removeVariant(int index)
         return;
     m_variants.erase(m_variants.begin() + index);
     delete m_list->takeItem(index);
-    rebuild();
+    if (isVisible())
+        rebuild();
+    else
+        m_stale = true;
 }
 
 void ComparePanel::duplicateDialog()
@@ -256,6 +269,30 @@ void ComparePanel::addFromFileDialog()
         QMessageBox::warning(this, tr("Add Variant from File"), error);
 }
 
+void ComparePanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+void ComparePanel::refresh()
+{
+    if (!isVisible()) {
+        m_stale = true; // recomputed when shown
+        return;
+    }
+    m_stale = false;
+    optionsMaybeChanged();
+    for (std::size_t i = 0; i < m_variants.size(); ++i) {
+        const Variant &v = m_variants[i];
+        const bool current = v.analysis && v.generation == m_optionsGeneration;
+        if (!current && v.requested != m_optionsGeneration)
+            analyse(i);
+    }
+    rebuild();
+}
+
 void ComparePanel::optionsMaybeChanged()
 {
     const QString key = optionsKey(m_runner->options());
@@ -263,16 +300,16 @@ void ComparePanel::optionsMaybeChanged()
         return;
     m_optionsKey = key;
     ++m_optionsGeneration;
-    for (std::size_t i = 0; i < m_variants.size(); ++i)
-        analyse(i);
 }
 
 void ComparePanel::analyse(std::size_t index)
 {
     const QString name = m_variants[index].name;
     const quint64 generation = m_optionsGeneration;
+    m_variants[index].requested = generation;
     auto *watcher = new QFutureWatcher<AnalysisPtr>(this);
     ++m_pending;
+    ++m_analysesStarted;
     connect(watcher, &QFutureWatcher<AnalysisPtr>::finished, this, [this, watcher, name, generation] {
         --m_pending;
         watcher->deleteLater();
@@ -283,7 +320,11 @@ void ComparePanel::analyse(std::size_t index)
             return;
         it->analysis = watcher->result();
         it->generation = generation;
-        rebuild();
+        it->requested = 0;
+        if (isVisible())
+            rebuild();
+        else
+            m_stale = true;
     });
     watcher->setFuture(QtConcurrent::run([scenario = m_variants[index].scenario, options = m_runner->options()] {
         return AnalysisPtr(std::make_shared<const analysis::ScenarioAnalysis>(analysis::analyze(scenario, options)));
@@ -452,10 +493,16 @@ void ComparePanel::rebuildChart()
     auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
     if (!x || !y) {
         chart->legend()->setAlignment(Qt::AlignBottom);
+        chart->setMargins(QMargins(4, 4, 4, 4));
+        QFont titleFont = chart->titleFont();
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 0.9);
+        chart->setTitleFont(titleFont);
         x = new QValueAxis(chart);
         x->setTitleText(tr("hours"));
+        x->setLabelFormat(QStringLiteral("%.1f"));
         y = new QValueAxis(chart);
         y->setTitleText(tr("replicas"));
+        y->setLabelFormat(QStringLiteral("%d"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
     }
@@ -485,7 +532,12 @@ void ComparePanel::rebuildChart()
             add(v.name, v.analysis);
     }
     x->setRange(0, maxX);
+    // whole replicas on nice ticks; about one tick per 60 px keeps the labels from crowding
+    const int ticks = std::clamp(m_chart->height() / 60, 3, 9);
+    x->setTickCount(std::clamp(m_chart->width() / 110, 3, 9));
     y->setRange(0, std::ceil(maxY * 1.1));
+    y->setTickCount(ticks);
+    y->applyNiceNumbers();
 }
 
 } // namespace headroom::ui

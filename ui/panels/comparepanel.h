@@ -22,7 +22,8 @@ class ScenarioDocument;
 /// as Variant") or read from files. Shows the settings that differ (field paths of the serialized
 /// scenarios), the outcome figures of every simulated traffic scenario with the better value
 /// highlighted, and the total ready replicas over time of the selected traffic scenario, overlaid.
-/// Variants are analysed off the GUI thread with the runner's options.
+/// Variants are analysed off the GUI thread with the runner's options, and only while the panel is
+/// visible: while it is hidden, changes only mark it stale; showing it recomputes what is out of date.
 class ComparePanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ComparePanel)
@@ -38,6 +39,10 @@ public:
     int variantCount() const { return int(m_variants.size()); }
     /// True while a variant is being analysed.
     bool isAnalysing() const { return m_pending > 0; }
+    /// True when the tables or a variant's analysis are out of date and wait for the panel to be shown.
+    bool isStale() const { return m_stale; }
+    /// Variant analyses started since construction (each is one full analysis of a scenario).
+    int analysesStarted() const { return m_analysesStarted; }
 
     /// Columns: field, current, variants...
     QTableWidget *diffTable() const { return m_diff; }
@@ -53,6 +58,9 @@ signals:
     /// The tables and the chart were rebuilt.
     void updated();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 public slots:
     void duplicateDialog();
     void addFromFileDialog();
@@ -64,8 +72,11 @@ private:
         QMap<QString, QString> fields;
         AnalysisPtr analysis;
         quint64 generation = 0; ///< options generation the analysis belongs to
+        quint64 requested = 0;  ///< options generation of the analysis under way (0 = none)
     };
     void analyse(std::size_t index);
+    /// Brings everything up to date when visible; otherwise only marks the panel stale.
+    void refresh();
     void optionsMaybeChanged();
     void rebuild();
     void rebuildDiff();
@@ -81,6 +92,8 @@ private:
     quint64 m_optionsGeneration = 0;
     QString m_optionsKey;
     int m_pending = 0;
+    int m_analysesStarted = 0;
+    bool m_stale = true;
     QListWidget *m_list;
     QTableWidget *m_diff;
     QTableWidget *m_outcomes;
