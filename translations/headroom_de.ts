@@ -804,6 +804,14 @@
         <source>replicas</source>
         <translation>Replikate</translation>
     </message>
+    <message>
+        <source>The traffic scenario whose simulated replicas are overlaid</source>
+        <translation>Das Lastszenario, dessen simulierte Replikas überlagert werden</translation>
+    </message>
+    <message>
+        <source>The variants compared with the current scenario; select one to remove it</source>
+        <translation>Die mit dem aktuellen Szenario verglichenen Varianten; zum Entfernen eine auswählen</translation>
+    </message>
 </context>
 <context>
     <name>headroom::ui::ConnectionJob</name>
@@ -820,14 +828,6 @@
         <translation>Aus „%1“ lassen sich Host und Port nicht lesen</translation>
     </message>
     <message>
-        <source>%1:%2 accepts connections</source>
-        <translation>%1:%2 nimmt Verbindungen an</translation>
-    </message>
-    <message>
-        <source>No answer within 10 s</source>
-        <translation>Keine Antwort innerhalb von 10 s</translation>
-    </message>
-    <message>
         <source>Only a Kubernetes connection can be imported</source>
         <translation>Nur eine Kubernetes-Verbindung kann importiert werden</translation>
     </message>
@@ -841,6 +841,47 @@
     <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Redis at %1 answers; cluster mode is off (a single server)</source>
+        <translation>Redis unter %1 antwortet; der Cluster-Modus ist aus (ein einzelner Server)</translation>
+    </message>
+    <message>
+        <source>Redis at %1: %2</source>
+        <translation>Redis unter %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Redis Cluster at %1: cluster_state %2, %n shard(s)</source>
+        <translation>
+            <numerusform>Redis Cluster unter %1: cluster_state %2, %n Shard</numerusform>
+            <numerusform>Redis Cluster unter %1: cluster_state %2, %n Shards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n replica(s)</source>
+        <translation>
+            <numerusform>, %n Replikat</numerusform>
+            <numerusform>, %n Replikate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1: %2</source>
+        <translation>PostgreSQL unter %1: %2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 at %2: replica (in recovery)</source>
+        <translation>PostgreSQL %1 unter %2: Replikat (im Recovery-Modus)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 at %2: replica (in recovery), streaming from %3</source>
+        <translation>PostgreSQL %1 unter %2: Replikat (im Recovery-Modus), repliziert von %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>PostgreSQL %1 at %2: primary, %n streaming replica(s)</source>
+        <translation>
+            <numerusform>PostgreSQL %1 unter %2: Primärserver, %n streamendes Replikat</numerusform>
+            <numerusform>PostgreSQL %1 unter %2: Primärserver, %n streamende Replikate</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -956,6 +997,29 @@
     <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) from the settings of an earlier version are listed; OK moves them into this scenario, where they are saved with the file.</source>
+        <translation>
+            <numerusform>%n Verbindung aus den Einstellungen einer früheren Version ist aufgeführt; OK übernimmt sie in dieses Szenario, wo sie mit der Datei gespeichert wird.</numerusform>
+            <numerusform>%n Verbindungen aus den Einstellungen einer früheren Version sind aufgeführt; OK übernimmt sie in dieses Szenario, wo sie mit der Datei gespeichert werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pricing URL</source>
+        <translation>Preis-URL</translation>
+    </message>
+    <message>
+        <source>Connection %1 has no name.</source>
+        <translation>Verbindung %1 hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; is used twice.</source>
+        <translation>Der Name „%1“ wird zweimal verwendet.</translation>
+    </message>
+    <message>
+        <source>Edit data sources</source>
+        <translation>Datenquellen bearbeiten</translation>
     </message>
 </context>
 <context>

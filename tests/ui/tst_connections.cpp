@@ -237,6 +237,7 @@ private slots:
         QVERIFY(port > 0);
         const auto [ok, message] =
             runTest({u"wrong port"_s, model::DataSourceKind(kind), endpoint.arg(port), {}, {}, {}}, u"pw"_s);
+        qInfo().noquote() << message;
         QVERIFY(!ok);
         QVERIFY2(message.contains(u"127.0.0.1:%1"_s.arg(port)), qPrintable(message));
         QVERIFY2(message.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(message));
@@ -250,6 +251,7 @@ private slots:
         const QString seed = qEnvironmentVariable("HEADROOM_TEST_REDIS");
         QVERIFY2(!seed.isEmpty(), "HEADROOM_TEST_REDIS is not set (Redis Cluster seed, 127.0.0.1:7000)");
         const auto [ok, message] = runTest({u"sessions"_s, model::DataSourceKind::Redis, seed, {}, {}, {}}, QString());
+        qInfo().noquote() << message;
         QVERIFY2(ok, qPrintable(u"Redis Cluster at %1: %2"_s.arg(seed, message)));
         QVERIFY2(message.contains(u"cluster_state ok"_s), qPrintable(message));
         QVERIFY2(message.contains(u"3 shard"_s), qPrintable(message));
@@ -278,12 +280,14 @@ private slots:
         const QString dsn = u"host=%1 port=%2 user=app dbname=appdb sslmode=disable"_s.arg(address.section(u':', 0, 0),
                                                                                           address.section(u':', 1, 1));
         const auto [ok, message] = runTest({u"db"_s, model::DataSourceKind::PostgreSQL, dsn, {}, {}, {}}, u"apppass"_s);
+        qInfo().noquote() << message;
         QVERIFY2(ok, qPrintable(u"PostgreSQL at %1: %2"_s.arg(address, message)));
         QVERIFY2(message.startsWith(u"PostgreSQL 15"_s), qPrintable(message));
         QVERIFY2(message.contains(address + u": "_s + role), qPrintable(message));
         if (role == u"primary"_s)
             QVERIFY2(message.contains(u"1 streaming replica"_s), qPrintable(message));
         const auto [wrongOk, wrong] = runTest({u"db"_s, model::DataSourceKind::PostgreSQL, dsn, {}, {}, {}}, u"nope"_s);
+        qInfo().noquote() << wrong;
         QVERIFY(!wrongOk);
         QVERIFY2(wrong.contains(u"password authentication failed"_s) && wrong.contains(address), qPrintable(wrong));
     }

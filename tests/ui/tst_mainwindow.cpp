@@ -15,6 +15,8 @@
 #include "ui/panels/comparepanel.h"
 
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QListWidget>
@@ -79,6 +81,7 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
+    QSettings().clear(); // every case starts from the defaults (test-mode settings of HeadroomTest)
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
@@ -412,11 +415,20 @@ void TestMainWindow::ctrlKeysSwitchPages()
     QVERIFY(compare->isVisible());
     QVERIFY(!compare->isStale());
     QCOMPARE(updated.size(), 1);
+
+    // at the default window size the overlay chart has the room its axis titles and labels need
+    QCOMPARE(window.size(), QSize(1360, 860));
+    QChartView *chart = compare->chartView();
+    qInfo("Compare page %dx%d, chart %dx%d, plot area %.0fx%.0f", compare->width(), compare->height(), chart->width(),
+          chart->height(), chart->chart()->plotArea().width(), chart->chart()->plotArea().height());
+    QVERIFY2(chart->height() >= 300, qPrintable(QString::number(chart->height())));
+    QVERIFY2(chart->width() * 10 >= compare->width() * 7, qPrintable(QString::number(chart->width())));
+
+    QVERIFY2(chart->chart()->plotArea().height() >= 150, qPrintable(QString::number(chart->chart()->plotArea().height())));
 }
 
 void TestMainWindow::docksAndSplitterAreRestored()
 {
-    QSettings().clear();
     QList<int> splitterSizes;
     {
         MainWindow window(options());

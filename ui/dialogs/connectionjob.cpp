@@ -160,10 +160,11 @@ void ConnectionJob::testPostgres()
                 return;
             if (!r)
                 return finish(false, tr("PostgreSQL at %1: %2").arg(address, r.error().message));
+            if (r->inRecovery && r->upstream.isEmpty()) // the WAL sender is visible to privileged roles only
+                return finish(true, tr("PostgreSQL %1 at %2: replica (in recovery)").arg(r->version, address));
             if (r->inRecovery)
                 return finish(true, tr("PostgreSQL %1 at %2: replica (in recovery), streaming from %3")
-                                        .arg(r->version, address, r->upstream.isEmpty() ? tr("an unknown primary")
-                                                                                         : r->upstream));
+                                        .arg(r->version, address, r->upstream));
             finish(true, tr("PostgreSQL %1 at %2: primary, %n streaming replica(s)", nullptr, int(r->replicas.size()))
                              .arg(r->version, address));
         });

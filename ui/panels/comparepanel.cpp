@@ -90,8 +90,9 @@ QList<QPointF> totalReady(const autoscale::SimulationResult &sim)
     return points;
 }
 
-/// Enough for the axis titles, tick labels, legend and title of the overlay chart without elision.
-constexpr int kChartMinimumHeight = 300;
+/// The overlay chart never gets smaller than this (title, two axes with titles, legend); at the default
+/// window size the splitter gives it more than half of the page.
+constexpr int kChartMinimumHeight = 200;
 
 QTableWidget *table(const QStringList &headers, QWidget *parent)
 {
@@ -109,40 +110,49 @@ QTableWidget *table(const QStringList &headers, QWidget *parent)
 ComparePanel::ComparePanel(ScenarioDocument *document, AnalysisRunner *runner, QWidget *parent)
     : QWidget(parent), m_document(document), m_runner(runner)
 {
-    auto *layout = new QHBoxLayout(this);
-    auto *side = new QVBoxLayout;
+    // the actions in a row on top, the variant list in a narrow resizable column: the tables and the
+    // chart keep the width
+    auto *layout = new QVBoxLayout(this);
+    auto *actions = new QHBoxLayout;
     auto *duplicate = new QPushButton(tr("Duplicate as Variant…"), this);
     duplicate->setToolTip(tr("Snapshot the scenario as it is now; keep editing and compare"));
     auto *fromFile = new QPushButton(tr("Add Variant from File…"), this);
     auto *remove = new QPushButton(tr("Remove Variant"), this);
-    m_list = new QListWidget(this);
-    m_list->setObjectName(QStringLiteral("compareVariants"));
-    side->addWidget(new QLabel(tr("Variants:"), this));
-    side->addWidget(m_list, 1);
-    side->addWidget(duplicate);
-    side->addWidget(fromFile);
-    side->addWidget(remove);
-    auto *sideBox = new QWidget(this);
-    sideBox->setLayout(side);
-    sideBox->setMaximumWidth(240);
+    actions->addWidget(duplicate);
+    actions->addWidget(fromFile);
+    actions->addWidget(remove);
+    actions->addStretch(1);
+    layout->addLayout(actions);
+    auto *columns = new QSplitter(Qt::Horizontal, this);
+    columns->setObjectName(QStringLiteral("compareColumns"));
+    auto *sideBox = new QWidget(columns);
+    auto *side = new QVBoxLayout(sideBox);
     side->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(sideBox);
+    m_list = new QListWidget(sideBox);
+    m_list->setObjectName(QStringLiteral("compareVariants"));
+    m_list->setToolTip(tr("The variants compared with the current scenario; select one to remove it"));
+    side->addWidget(new QLabel(tr("Variants:"), sideBox));
+    side->addWidget(m_list, 1);
+    sideBox->setMinimumWidth(90);
+    sideBox->setMaximumWidth(240);
+    columns->addWidget(sideBox);
+    layout->addWidget(columns, 1);
 
     // tables above, the overlay chart below; the chart gets most of the height and never collapses,
     // so its axis titles and tick labels have room at the default window size
-    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *split = new QSplitter(Qt::Vertical, columns);
     split->setObjectName(QStringLiteral("compareSplitter"));
     split->setChildrenCollapsible(false);
     m_diff = table({tr("Setting")}, split);
     m_diff->setObjectName(QStringLiteral("compareDiff"));
     m_diff->setToolTip(tr("Fields whose values differ between the compared scenarios"));
-    m_diff->setMinimumHeight(70);
+    m_diff->setMinimumHeight(48);
     m_outcomes = table({tr("Traffic"), tr("Scenario"), tr("Peak replicas"), tr("P95 ms"), tr("Min over SLO"),
                         tr("Monthly cost"), tr("Cost/user"), tr("Spike absorbed")},
                        split);
     m_outcomes->setObjectName(QStringLiteral("compareOutcomes"));
     m_outcomes->setToolTip(tr("Outcome figures per traffic scenario; the better value of each group is highlighted"));
-    m_outcomes->setMinimumHeight(90);
+    m_outcomes->setMinimumHeight(64);
     auto *chartBox = new QWidget(split);
     auto *chartLayout = new QVBoxLayout(chartBox);
     chartLayout->setContentsMargins(0, 0, 0, 0);
@@ -163,7 +173,10 @@ ComparePanel::ComparePanel(ScenarioDocument *document, AnalysisRunner *runner, Q
     split->setStretchFactor(1, 2);
     split->setStretchFactor(2, 5);
     split->setSizes({100, 160, 500});
-    layout->addWidget(split, 1);
+    columns->addWidget(split);
+    columns->setStretchFactor(0, 0);
+    columns->setStretchFactor(1, 1);
+    columns->setSizes({130, 800});
 
     connect(duplicate, &QPushButton::clicked, this, &ComparePanel::duplicateDialog);
     connect(fromFile, &QPushButton::clicked, this, &ComparePanel::addFromFileDialog);
