@@ -67,7 +67,14 @@ int runImport(const QStringList &args)
         return reportErrors(snapshot.errors());
 
     QStringList warnings;
-    const model::Scenario scenario = connect::buildScenario(snapshot.value(), options, model::defaultScenario(), &warnings);
+    model::Scenario scenario = connect::buildScenario(snapshot.value(), options, model::defaultScenario(), &warnings);
+    // the token's keychain entry is recorded by name (credentialRef), as the GUI's Connections dialog does
+    if (cl.isSet(u"token-secret"_s)) {
+        for (model::DataSource &source : scenario.spec.dataSources) {
+            if (source.kind == model::DataSourceKind::Kubernetes)
+                source.credentialRef = cl.value(u"token-secret"_s);
+        }
+    }
     for (const QString &w : warnings)
         err() << "warning: " << w << '\n';
     const auto problems = model::validateScenario(scenario, {}, cl.value(u"out"_s));

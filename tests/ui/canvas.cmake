@@ -6,5 +6,5 @@ if(HEADROOM_SERVICE_TESTS)
     # "Test connection" against the Redis Cluster and PostgreSQL of tests/run-all.sh
     add_test(NAME tst_connections_live COMMAND tst_connections liveRedisCluster livePostgres)
     set_tests_properties(tst_connections_live PROPERTIES LABELS integration TIMEOUT 120
-        ENVIRONMENT "HEADROOM_LIVE=1;QT_QPA_PLATFORM=offscreen;${HEADROOM_CONNECT_LSAN}")
+        ENVIRONMENT "HEADROOM_LIVE=1;HEADROOM_KEYCHAIN_LIVE=1;QT_QPA_PLATFORM=offscreen;${HEADROOM_CONNECT_LSAN}")
 endif()

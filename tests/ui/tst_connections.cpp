@@ -25,7 +25,9 @@
 #include <QTemporaryDir>
 #include <QTcpServer>
 #include <QTest>
+#include <QScopeGuard>
 #include <QUndoStack>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace headroom;
@@ -404,15 +406,31 @@ private:
 
     /// "Test connection" in the dialog, as the user runs it: the secret stored under the
     /// connection's credentialRef, the job under the progress dialog.
+    /// With HEADROOM_KEYCHAIN_LIVE (tests/run-all.sh) the secret is in the real keychain under a
+    /// unique name and removed afterwards; otherwise in session memory.
     std::pair<bool, QString> runTest(const Connection &connection, const QString &secret)
     {
-        connect::MemorySecretStore secrets;
+        std::unique_ptr<connect::SecretStore> store;
+        if (qEnvironmentVariableIsSet("HEADROOM_KEYCHAIN_LIVE"))
+            store = std::make_unique<connect::KeychainSecretStore>();
+        else
+            store = std::make_unique<connect::MemorySecretStore>();
+        connect::SecretStore &secrets = *store;
         Connection c = connection;
         if (!secret.isEmpty()) {
-            c.credentialRef = credentialRefFor(c);
-            if (!waitResult(secrets.write(c.credentialRef, secret)).ok())
-                return {false, u"secret not stored"_s};
+            c.credentialRef = u"headroom-test-%1-%2"_s.arg(credentialRefFor(c),
+                                                           QUuid::createUuid().toString(QUuid::WithoutBraces));
+            const auto stored = waitResult(secrets.write(c.credentialRef, secret));
+            if (!stored.ok())
+                return {false, u"secret not stored: "_s + stored.errorString()};
+            if (store->metaObject() == &connect::KeychainSecretStore::staticMetaObject
+                && stored.value() != connect::SecretLocation::Keychain)
+                return {false, u"HEADROOM_KEYCHAIN_LIVE is set, but the keychain is not usable"_s};
         }
+        const auto removeSecret = qScopeGuard([&secrets, ref = c.credentialRef] {
+            if (!ref.isEmpty())
+                waitResult(secrets.remove(ref));
+        });
         ScenarioDocument doc;
         model::Scenario s = model::defaultScenario();
         s.spec.dataSources = {toDataSource(c)};
