@@ -245,6 +245,35 @@ private slots:
         QVERIFY2(message.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(message));
     }
 
+    // a server that accepts and never answers: the worker waits for its reply, the user cancels
+    void redisTestCanBeCancelled()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        connect::MemorySecretStore secrets;
+        ScenarioDocument doc;
+        model::Scenario s = model::defaultScenario();
+        s.spec.dataSources = {{u"stuck"_s, model::DataSourceKind::Redis, u"127.0.0.1:%1"_s.arg(silent.serverPort()), {}, {}}};
+        doc.reset(s, QString());
+        ConnectionsDialog dialog(&doc, &secrets);
+        QSignalSpy finished(&dialog, &ConnectionsDialog::jobFinished);
+        dialog.testCurrent();
+        QVERIFY(dialog.progressDialog());
+        QTRY_VERIFY(silent.hasPendingConnections()); // the worker connected
+        QTest::qWait(300);
+        QVERIFY(finished.isEmpty()); // waiting for the reply on the worker thread, the GUI responsive
+        auto *cancel = dialog.progressDialog()->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished[0][0].toBool(), false);
+        QCOMPARE(finished[0][1].toString(), u"Cancelled"_s);
+        QTest::qWait(5500); // the worker's 5 s timeout passes: its late answer is dropped
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(dialog.statusLabel()->text(), u"Cancelled"_s);
+        QTRY_VERIFY(!dialog.progressDialog());
+    }
+
     // integration: the Redis Cluster of tests/scripts/redis-cluster.sh (3 masters, 3 replicas)
     void liveRedisCluster()
     {
