@@ -5,6 +5,7 @@
 #include "core/connect/pginspector.h"
 #include "core/connect/prometheusclient.h"
 #include "core/connect/redisinspector.h"
+#include "ui/dialogs/futurewatch.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -123,8 +124,8 @@ void ConnectionJob::testRedis()
     endpoint.password = m_secret;
     endpoint.attempts = 1;
     const QString address = endpoint.address();
-    connect::inspectRedisClusterAsync(endpoint).then(
-        this, [this, address](const model::Result<connect::RedisClusterTopology> &r) {
+    whenFinished(connect::inspectRedisClusterAsync(endpoint), this,
+        [this, address](const model::Result<connect::RedisClusterTopology> &r) {
             if (m_finished)
                 return;
             if (!r) {
@@ -154,8 +155,8 @@ void ConnectionJob::testPostgres()
     endpoint->password = m_secret;
     endpoint->attempts = 1;
     const QString address = endpoint->address();
-    QtConcurrent::run([endpoint = endpoint.value()] { return connect::inspectPostgres(endpoint); })
-        .then(this, [this, address](const model::Result<connect::PgServer> &r) {
+    whenFinished(QtConcurrent::run([endpoint = endpoint.value()] { return connect::inspectPostgres(endpoint); }), this,
+        [this, address](const model::Result<connect::PgServer> &r) {
             if (m_finished)
                 return;
             if (!r)

@@ -4,6 +4,7 @@
 #include "core/model/scenarioio.h"
 #include "ui/commands/replacescenariocommand.h"
 #include "ui/dialogs/connectionjob.h"
+#include "ui/dialogs/futurewatch.h"
 #include "ui/document/scenariodocument.h"
 
 #include <QComboBox>
@@ -237,7 +238,7 @@ void ConnectionsDialog::applyCurrent()
         return;
     const QString ref = credentialRefFor(c);
     c.credentialRef = ref;
-    m_secrets->write(ref, secret).then(this, [this, ref](const model::Result<connect::SecretLocation> &r) {
+    whenFinished(m_secrets->write(ref, secret), this, [this, ref](const model::Result<connect::SecretLocation> &r) {
         if (!r) {
             setStatus(tr("The secret was not stored: %1").arg(r.errorString()), true);
             return;
@@ -321,7 +322,7 @@ void ConnectionsDialog::runJob(bool import)
         start(QString());
         return;
     }
-    m_secrets->read(c.credentialRef).then(this, [start](const model::Result<QString> &secret) {
+    whenFinished(m_secrets->read(c.credentialRef), this, [start](const model::Result<QString> &secret) {
         start(secret ? secret.value() : QString());
     });
 }
