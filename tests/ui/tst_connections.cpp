@@ -146,6 +146,41 @@ private slots:
         QCOMPARE(doc.undoStack()->count(), undoBefore + 1);
     }
 
+    // a scenario written by `headroom-cli import --prometheus URL` opens with its data sources as
+    // connections; editing one endpoint keeps the per-tier queries the import wrote
+    void importedDataSourcesRoundTrip()
+    {
+        connect::ClusterSnapshot snapshot;
+        snapshot.context = u"prod-eu"_s;
+        connect::ImportOptions options;
+        options.kubeconfigContext = u"prod-eu"_s;
+        options.prometheusUrl = u"http://prom:9090"_s;
+        QStringList warnings;
+        const model::Scenario imported = connect::buildScenario(snapshot, options, model::defaultScenario(), &warnings);
+        QCOMPARE(imported.spec.dataSources.size(), 2);
+        const QMap<QString, QString> queries = imported.spec.dataSources[1].queries;
+        QVERIFY(queries.contains(u"requests"_s));
+
+        connect::MemorySecretStore secrets;
+        ScenarioDocument doc;
+        doc.reset(imported, QString());
+        ConnectionsDialog dialog(&doc, &secrets);
+        QCOMPARE(dialog.list()->count(), 2);
+        QCOMPARE(dialog.kindBox()->currentIndex(), 0); // Kubernetes
+        QCOMPARE(dialog.endpointBox()->currentText(), u"prod-eu"_s);
+        QVERIFY(dialog.commit()); // unchanged: no undo step
+        QCOMPARE(doc.undoStack()->count(), 0);
+        dialog.list()->setCurrentRow(1);
+        QCOMPARE(dialog.kindBox()->currentIndex(), 1); // Prometheus
+        dialog.endpointBox()->setCurrentText(u"https://prom.internal:9090"_s);
+        QVERIFY(dialog.commit());
+        QCOMPARE(doc.undoStack()->count(), 1);
+        const model::DataSource &prometheus = doc.scenario().spec.dataSources[1];
+        QCOMPARE(prometheus.endpoint, u"https://prom.internal:9090"_s);
+        QCOMPARE(prometheus.queries, queries);
+        QVERIFY(doc.diagnostics().isEmpty() || !model::hasErrors(doc.diagnostics()));
+    }
+
     void namesMustBeUnique()
     {
         connect::MemorySecretStore secrets;

@@ -11,6 +11,7 @@
 #include "ui/panels/recoverybar.h"
 #include "ui/panels/scenariotreepanel.h"
 #include "ui/document/analysisrunner.h"
+#include "ui/dialogs/connectionsdialog.h"
 #include "ui/panels/commandpalette.h"
 #include "ui/panels/comparepanel.h"
 
@@ -33,6 +34,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTest>
 #include <QTreeView>
 
@@ -62,6 +64,7 @@ private slots:
     void altKeysToggleDocks();
     void ctrlKeysSwitchPages();
     void docksAndSplitterAreRestored();
+    void connectionsEditTheDocumentsDataSources();
 
 private:
     MainWindow::Options options() const { return {m_dir->path() + QStringLiteral("/autosave"), 3'600'000}; }
@@ -462,6 +465,39 @@ void TestMainWindow::docksAndSplitterAreRestored()
     // and the shortcut still brings the closed dock back
     QTest::keyClick(&again, Qt::Key_5, Qt::AltModifier);
     QVERIFY(!whatIf->isHidden());
+}
+
+void TestMainWindow::connectionsEditTheDocumentsDataSources()
+{
+    MainWindow window(options());
+    QVERIFY(showActive(window));
+    const qsizetype before = window.document()->scenario().spec.dataSources.size();
+    bool seen = false;
+    // runs inside the dialog's exec()
+    QTimer::singleShot(0, &window, [&seen] {
+        QWidget *modal = QApplication::activeModalWidget();
+        auto *dialog = qobject_cast<ConnectionsDialog *>(modal);
+        if (!dialog) {
+            if (modal)
+                modal->close();
+            return;
+        }
+        seen = true;
+        dialog->addConnection();
+        dialog->nameEdit()->setText(QStringLiteral("sessions"));
+        dialog->kindBox()->setCurrentIndex(2); // Redis
+        dialog->endpointBox()->setCurrentText(QStringLiteral("10.0.0.5:7000"));
+        dialog->accept();
+    });
+    QTest::keyClick(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier); // File › Connections…
+    QVERIFY(seen);
+    const auto &sources = window.document()->scenario().spec.dataSources;
+    QCOMPARE(sources.size(), before + 1);
+    QCOMPARE(sources.last().name, QStringLiteral("sessions"));
+    QVERIFY(window.document()->isModified());
+    QVERIFY(showActive(window)); // active again after the dialog
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window.document()->scenario().spec.dataSources.size(), before);
 }
 
 QTEST_MAIN(TestMainWindow)
