@@ -1,10 +1,12 @@
 // The five WebTools Pro alert rules over 24 h of 15-s samples for 3 tiers.
 #include "core/alerting/ruleevaluator.h"
 #include "core/alerting/ruleloader.h"
+#include "core/alerting/sloreport.h"
 #include "core/model/scenarioio.h"
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +31,10 @@ alerting::SeriesStore dayOfSeries()
             put(u"cpu_utilization"_s, spike ? 92 : 60 + 15 * daily);
             put(u"response_time_p95_ms"_s, spike ? 3600 : 400 + 100 * daily);
             put(u"error_rate"_s, spike ? 0.07 : 0.001);
+            put(u"requests_per_second"_s, (spike ? 10 : 1) * (3000 + 1000 * daily));
+            put(u"memory_utilization"_s, 70 + 5 * daily);
+            put(u"replicas"_s, spike ? 20 : 10);
+            put(u"desired_replicas"_s, spike && t < 10 * 3'600'000 + 600'000 ? 30 : 10);
         }
         store.append({{u"__name__"_s, u"db_connection_utilization"_s}}, t, spike ? 0.95 : 0.5);
         store.append({{u"__name__"_s, u"daily_cost_usd"_s}}, t, 900 + 200 * daily);
@@ -58,6 +64,22 @@ void BM_WebToolsProRulesOneDay(benchmark::State &state)
     state.counters["samples"] = double(store.series().size() * size_t(dayMs / stepMs));
 }
 BENCHMARK(BM_WebToolsProRulesOneDay)->Unit(benchmark::kMillisecond);
+
+// WebTools Pro's success metrics over the same day (availability, throughput, p95, spike, utilisation,
+// scale-up and scale-down times).
+void BM_WebToolsProSlosOneDay(benchmark::State &state)
+{
+    const alerting::SeriesStore store = dayOfSeries();
+    const auto metrics = model::defaultScenario().spec.successMetrics;
+    int passed = 0;
+    for (auto _ : state) {
+        const auto slos = alerting::evaluateSlos(metrics, store, 0, dayMs - stepMs);
+        passed = int(std::count_if(slos.begin(), slos.end(), [](const auto &r) { return r.verdict == alerting::SloVerdict::Pass; }));
+        benchmark::DoNotOptimize(passed);
+    }
+    state.counters["passed"] = passed;
+}
+BENCHMARK(BM_WebToolsProSlosOneDay)->Unit(benchmark::kMillisecond);
 
 void BM_ParseRuleExpressions(benchmark::State &state)
 {

@@ -1,7 +1,9 @@
+#include "core/model/scenarioio.h"
 #include "core/topology/cachehierarchy.h"
 #include "core/topology/clusterlayout.h"
 #include "core/topology/redisslots.h"
 #include "core/topology/sharding.h"
+#include "core/topology/topologyanalysis.h"
 
 #include <benchmark/benchmark.h>
 
@@ -107,5 +109,23 @@ static void BM_CacheHierarchy(benchmark::State &state)
         benchmark::DoNotOptimize(analyseCaches(levels, ws, 2)->databaseQueriesPerSecond);
 }
 BENCHMARK(BM_CacheHierarchy)->Unit(benchmark::kMicrosecond);
+
+/// Every topology model on WebTools Pro, as the console's recompute runs it (write ceiling included).
+static void BM_TopologyWebToolsPro(benchmark::State &state)
+{
+    const headroom::model::Scenario scenario = headroom::model::defaultScenario();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(analyseTopology(scenario)->database.writeCeilingUsers);
+}
+BENCHMARK(BM_TopologyWebToolsPro)->Unit(benchmark::kMillisecond);
+
+/// One evaluation of WebTools Pro's cache hierarchy (today's users).
+static void BM_CacheHierarchyWebToolsPro(benchmark::State &state)
+{
+    const headroom::model::Scenario scenario = headroom::model::defaultScenario();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(scenarioCaches(scenario)->databaseQueriesPerSecond);
+}
+BENCHMARK(BM_CacheHierarchyWebToolsPro)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();
