@@ -2,6 +2,7 @@
 
 #include "core/alerting/alerttemplate.h"
 #include "core/alerting/promqlevaluator.h"
+#include "core/model/vectorstate.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -165,6 +166,7 @@ QString alertStateName(AlertState state)
 RuleEvaluation evaluateRules(const std::vector<CompiledGroup> &groups, const SeriesStore &store, qint64 startMs,
                              qint64 endMs, const EvaluationObserver &observer, const std::function<bool(int, int)> &progress)
 {
+    model::clearUpperVectorState();
     RuleEvaluation result;
     result.startMs = startMs;
     result.endMs = endMs;

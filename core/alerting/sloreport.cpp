@@ -1,6 +1,7 @@
 #include "core/alerting/sloreport.h"
 
 #include "core/alerting/promqlevaluator.h"
+#include "core/model/vectorstate.h"
 
 #include <QHash>
 
@@ -264,6 +265,7 @@ QString sloVerdictName(SloVerdict v)
 std::vector<SloResult> evaluateSlos(const QList<model::SuccessMetric> &metrics, const SeriesStore &store, qint64 startMs,
                                     qint64 endMs, const SloOptions &o)
 {
+    model::clearUpperVectorState();
     const auto n = [&o](const char16_t *canonical) { return mappedName(o.names, QString::fromUtf16(canonical)); };
     std::vector<SloResult> out;
     TrackCache tracks;

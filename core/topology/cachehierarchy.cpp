@@ -1,5 +1,7 @@
 #include "core/topology/cachehierarchy.h"
 
+#include "core/model/vectorstate.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -296,6 +298,7 @@ model::Result<Evaluation> evaluate(QList<model::CacheLevel> levels, const Workin
 model::Result<CacheHierarchyLoad> analyseCaches(const QList<model::CacheLevel> &levels, const WorkingSet &workingSet,
                                                 double dbQueriesPerRequest)
 {
+    model::clearUpperVectorState();
     auto e = evaluate(levels, workingSet, dbQueriesPerRequest);
     if (!e)
         return e.errors();
