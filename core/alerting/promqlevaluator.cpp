@@ -1,5 +1,7 @@
 #include "core/alerting/promqlevaluator.h"
 
+#include "core/alerting/promqlvectorops.h"
+
 #include <QHash>
 #include <QSet>
 
@@ -11,14 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace headroom::alerting {
 
-namespace {
-
-struct EvalFailure {
-    Position pos;
-    QString message;
-};
-
-const QString nameLabel = u"__name__"_s;
+namespace detail {
 
 Labels dropName(Labels labels)
 {
@@ -26,11 +21,6 @@ Labels dropName(Labels labels)
     return labels;
 }
 
-// Hashable stand-in for a label set: names and values alternating (injective, no formatting).
-using LabelKey = QStringList;
-
-// The key two samples match on: on(labels) keeps only those, ignoring(labels) drops them and __name__
-// (which never takes part, as in the printed signature).
 LabelKey signatureKey(const Labels &labels, const VectorMatching &m)
 {
     LabelKey key;
@@ -95,6 +85,89 @@ std::optional<double> applyOp(BinaryOp op, double l, double r, bool *keep)
     default: return std::nullopt;
     }
 }
+
+Labels resultLabels(const Node &n, const Labels &many, const Labels &one)
+{
+    Labels out = many;
+    if (!isComparison(n.op) || n.returnBool)
+        out.remove(nameLabel);
+    const VectorMatching &m = n.matching;
+    if (m.card == Cardinality::OneToOne) {
+        if (m.on) {
+            Labels kept;
+            for (const QString &l : m.labels) {
+                if (out.contains(l))
+                    kept.insert(l, out.value(l));
+            }
+            out = kept;
+        } else {
+            for (const QString &l : m.labels)
+                out.remove(l);
+        }
+    }
+    for (const QString &l : m.include) {
+        if (one.contains(l) && !one.value(l).isEmpty())
+            out.insert(l, one.value(l));
+        else
+            out.remove(l);
+    }
+    return out;
+}
+
+LabelKey groupingKey(const Node &aggregate, const Labels &labels)
+{
+    LabelKey k;
+    if (aggregate.without) {
+        for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+            if (it.key() != nameLabel && !aggregate.grouping.contains(it.key()))
+                k << it.key() << it.value();
+        }
+    } else {
+        for (const QString &l : aggregate.grouping) {
+            if (auto it = labels.constFind(l); it != labels.cend())
+                k << l << *it;
+        }
+    }
+    return k;
+}
+
+void Accumulator::add(AggregateOp op, double v)
+{
+    count += 1;
+    if (count == 1) {
+        value = mean = v;
+        return;
+    }
+    switch (op) {
+    case AggregateOp::Sum: value += v; break;
+    case AggregateOp::Avg: mean += v / count - mean / count; break;
+    case AggregateOp::Max:
+        if (value < v || std::isnan(value))
+            value = v;
+        break;
+    case AggregateOp::Min:
+        if (value > v || std::isnan(value))
+            value = v;
+        break;
+    case AggregateOp::Count: break;
+    }
+}
+
+double Accumulator::result(AggregateOp op) const
+{
+    return op == AggregateOp::Avg ? mean : op == AggregateOp::Count ? count : value;
+}
+
+} // namespace detail
+
+using namespace detail;
+
+namespace {
+
+struct EvalFailure {
+    Position pos;
+    QString message;
+};
 
 class Evaluation {
 public:
@@ -249,34 +322,6 @@ private:
         return out;
     }
 
-    Labels resultLabels(const Node &n, const Labels &many, const Labels &one) const
-    {
-        Labels out = many;
-        if (!isComparison(n.op) || n.returnBool)
-            out.remove(nameLabel);
-        const VectorMatching &m = n.matching;
-        if (m.card == Cardinality::OneToOne) {
-            if (m.on) {
-                Labels kept;
-                for (const QString &l : m.labels) {
-                    if (out.contains(l))
-                        kept.insert(l, out.value(l));
-                }
-                out = kept;
-            } else {
-                for (const QString &l : m.labels)
-                    out.remove(l);
-            }
-        }
-        for (const QString &l : m.include) {
-            if (one.contains(l) && !one.value(l).isEmpty())
-                out.insert(l, one.value(l));
-            else
-                out.remove(l);
-        }
-        return out;
-    }
-
     Vector vectorVector(const Node &n, const Vector &left, const Vector &right)
     {
         const VectorMatching &m = n.matching;
@@ -333,59 +378,25 @@ private:
         const Value in = eval(*n.args[0]);
         struct Group {
             Labels labels;
-            double value = 0;
-            double mean = 0;
-            double count = 0;
+            Accumulator acc;
         };
         QHash<LabelKey, qsizetype> index;
         std::vector<Group> groups;
         for (const VectorSample &s : in.vector) {
-            LabelKey k;
-            if (n.without) {
-                for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it) {
-                    if (it.key() != nameLabel && !n.grouping.contains(it.key()))
-                        k << it.key() << it.value();
-                }
-            } else {
-                for (const QString &l : n.grouping) {
-                    if (auto it = s.labels.constFind(l); it != s.labels.cend())
-                        k << l << *it;
-                }
-            }
+            LabelKey k = groupingKey(n, s.labels);
             auto it = index.constFind(k);
             if (it == index.cend()) {
                 Labels key;
                 for (qsizetype i = 0; i + 1 < k.size(); i += 2)
                     key.insert(k[i], k[i + 1]);
-                index.insert(std::move(k), qsizetype(groups.size()));
-                groups.push_back({key, s.v, s.v, 1});
-                continue;
+                it = index.insert(std::move(k), qsizetype(groups.size()));
+                groups.push_back({key, {}});
             }
-            Group &g = groups[size_t(*it)];
-            g.count += 1;
-            switch (n.aggregate) {
-            case AggregateOp::Sum: g.value += s.v; break;
-            case AggregateOp::Avg: g.mean += s.v / g.count - g.mean / g.count; break;
-            case AggregateOp::Max:
-                if (g.value < s.v || std::isnan(g.value))
-                    g.value = s.v;
-                break;
-            case AggregateOp::Min:
-                if (g.value > s.v || std::isnan(g.value))
-                    g.value = s.v;
-                break;
-            case AggregateOp::Count: break;
-            }
+            groups[size_t(*it)].acc.add(n.aggregate, s.v);
         }
         Vector out;
-        for (Group &g : groups) {
-            double v = g.value;
-            if (n.aggregate == AggregateOp::Avg)
-                v = g.mean;
-            else if (n.aggregate == AggregateOp::Count)
-                v = g.count;
-            out.push_back({std::move(g.labels), v});
-        }
+        for (Group &g : groups)
+            out.push_back({std::move(g.labels), g.acc.result(n.aggregate)});
         return vectorValue(std::move(out));
     }
 

@@ -1,6 +1,7 @@
 #include "core/alerting/ruleevaluator.h"
 
 #include "core/alerting/alerttemplate.h"
+#include "core/alerting/promqlcolumns.h"
 #include "core/alerting/promqlevaluator.h"
 #include "core/model/vectorstate.h"
 
@@ -76,11 +77,26 @@ model::Diagnostic evalWarning(const CompiledRule &rule, qint64 ts, const QString
     return d;
 }
 
+// The value of a column evaluation at one of its timestamps, as PromqlEvaluator returns it there.
+model::Result<Value> valueAt(const Columns &c, size_t step)
+{
+    Value v;
+    if (c.scalar) {
+        v.type = ValueType::Scalar;
+        v.scalar = c.scalars[step];
+        return v;
+    }
+    for (const ColumnEntry &e : c.entries) {
+        if (e.present[step])
+            v.vector.push_back({e.labels, e.values[step]});
+    }
+    return v;
+}
+
 // One evaluation of one rule at `ts` (rules/alerting.go Eval).
-void evaluateRule(const CompiledRule &rule, RuleState &state, const PromqlEvaluator &evaluator, qint64 ts,
+void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Result<Value> &value, qint64 ts,
                   RuleEvaluation &result)
 {
-    auto value = evaluator.evaluate(*rule.expr, ts);
     if (!value) {
         if (!state.warned)
             result.warnings.append(evalWarning(rule, ts, value.error().message));
@@ -179,10 +195,18 @@ RuleEvaluation evaluateRules(const std::vector<CompiledGroup> &groups, const Ser
         if (group.intervalMs <= 0)
             continue;
         std::vector<RuleState> states(group.rules.size());
-        for (qint64 ts = startMs; ts <= endMs; ts += group.intervalMs) {
+        // every rule's expression over all of the group's timestamps at once (per timestamp when not covered)
+        const size_t steps = endMs >= startMs ? size_t((endMs - startMs) / group.intervalMs) + 1 : 0;
+        std::vector<std::optional<Columns>> columns;
+        for (const CompiledRule &rule : group.rules)
+            columns.push_back(evaluateColumns(store, *rule.expr, startMs, group.intervalMs, steps));
+        size_t step = 0;
+        for (qint64 ts = startMs; ts <= endMs; ts += group.intervalMs, ++step) {
             std::vector<AlertInstance> active;
             for (size_t r = 0; r < group.rules.size(); ++r) {
-                evaluateRule(group.rules[r], states[r], evaluator, ts, result);
+                const std::optional<Columns> &c = columns[r];
+                evaluateRule(group.rules[r], states[r], c && !c->failed[step] ? valueAt(*c, step) : evaluator.evaluate(*group.rules[r].expr, ts),
+                             ts, result);
                 writeAlertSeries(states[r], ts, result.alertSeries);
                 if (observer) {
                     for (const AlertInstance &a : std::as_const(states[r].active))

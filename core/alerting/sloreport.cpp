@@ -1,5 +1,6 @@
 #include "core/alerting/sloreport.h"
 
+#include "core/alerting/promqlcolumns.h"
 #include "core/alerting/promqlevaluator.h"
 #include "core/model/vectorstate.h"
 
@@ -25,96 +26,37 @@ struct Track {
     }
 };
 
-constexpr qint64 lookbackMs = 5 * 60'000; // PromqlEvaluator's default
-
-// Steps the instant selection of a bare selector through ascending timestamps: per series the
-// newest sample at or before the time, as PromqlEvaluator selects it (lookback, staleness), found by
-// moving forward instead of a search per timestamp.
-class InstantCursor {
-public:
-    InstantCursor(const SeriesStore &store, const Node &selector)
-        : m_series(store.select(selector.matchers)), m_next(m_series.size(), 0), m_offset(selector.offsetMs) {}
-
-    /// Calls `fn(value)` for each selected series with a sample at `ts`, in selection order.
-    template <typename Fn>
-    void at(qint64 ts, Fn &&fn)
-    {
-        const qint64 ref = ts - m_offset;
-        for (size_t i = 0; i < m_series.size(); ++i) {
-            const std::vector<Sample> &xs = m_series[i]->samples;
-            size_t &next = m_next[i];
-            while (next < xs.size() && xs[next].t <= ref)
-                ++next;
-            if (next == 0)
-                continue;
-            const Sample &x = xs[next - 1];
-            if (x.t < ref - lookbackMs || isStaleMarker(x.v))
-                continue;
-            fn(x.v);
-        }
-    }
-
-private:
-    std::vector<const Series *> m_series;
-    std::vector<size_t> m_next;
-    qint64 m_offset = 0;
-};
-
-// A bare selector or an aggregation of one without grouping: sampled with a cursor, the values
-// combined exactly as the evaluator's aggregate() combines them. False for any other expression.
-bool sampleSimple(const SeriesStore &store, const Node &expr, qint64 startMs, qint64 endMs, qint64 stepMs, Track &track)
-{
-    const bool bare = expr.kind == NodeKind::VectorSelector;
-    const bool aggregated = expr.kind == NodeKind::Aggregate && !expr.without && expr.grouping.isEmpty()
-                            && expr.args.size() == 1 && expr.args[0]->kind == NodeKind::VectorSelector;
-    if (!bare && !aggregated)
-        return false;
-    InstantCursor cursor(store, bare ? expr : *expr.args[0]);
-    const AggregateOp op = expr.aggregate;
-    for (qint64 ts = startMs; ts <= endMs; ts += stepMs) {
-        double value = 0;
-        double mean = 0;
-        double count = 0;
-        cursor.at(ts, [&](double v) {
-            count += 1;
-            if (count == 1) {
-                value = mean = v;
-                return;
-            }
-            switch (op) {
-            case AggregateOp::Sum: value += v; break;
-            case AggregateOp::Avg: mean += v / count - mean / count; break;
-            case AggregateOp::Max:
-                if (value < v || std::isnan(value))
-                    value = v;
-                break;
-            case AggregateOp::Min:
-                if (value > v || std::isnan(value))
-                    value = v;
-                break;
-            case AggregateOp::Count: break;
-            }
-        });
-        double v = std::numeric_limits<double>::quiet_NaN();
-        if (bare)
-            v = count == 1 ? value : v; // a track needs exactly one series
-        else if (count > 0)
-            v = op == AggregateOp::Avg ? mean : op == AggregateOp::Count ? count : value;
-        track.t.push_back(ts);
-        track.v.push_back(v);
-    }
-    return true;
-}
-
 Track sampleUncached(const SeriesStore &store, const QString &expr, qint64 startMs, qint64 endMs, qint64 stepMs)
 {
     Track track;
     const auto parsed = parsePromql(expr);
     if (!parsed)
         return track;
-    if (stepMs > 0 && sampleSimple(store, *parsed.value(), startMs, endMs, stepMs, track))
-        return track;
     const PromqlEvaluator evaluator(store);
+    const size_t steps = stepMs > 0 && endMs >= startMs ? size_t((endMs - startMs) / stepMs) + 1 : 0;
+    if (const std::optional<Columns> columns = evaluateColumns(store, *parsed.value(), startMs, stepMs, steps)) {
+        // the value where the expression gives a scalar or exactly one series, as below
+        for (size_t k = 0; k < steps; ++k) {
+            double v = std::numeric_limits<double>::quiet_NaN();
+            const ColumnEntry *only = nullptr;
+            int count = 0;
+            for (const ColumnEntry &e : columns->entries) {
+                if (e.present[k]) {
+                    only = &e;
+                    ++count;
+                }
+            }
+            if (columns->failed[k])
+                ; // an evaluation error gives no value
+            else if (columns->scalar)
+                v = columns->scalars[k];
+            else if (count == 1)
+                v = only->values[k];
+            track.t.push_back(startMs + qint64(k) * stepMs);
+            track.v.push_back(v);
+        }
+        return track;
+    }
     for (qint64 ts = startMs; ts <= endMs; ts += stepMs) {
         const auto value = evaluator.evaluate(*parsed.value(), ts);
         double v = std::numeric_limits<double>::quiet_NaN();
