@@ -16,14 +16,61 @@ namespace headroom::alerting {
 
 namespace {
 
+// Where an instance's annotations come from: they are expanded from the sample of its latest
+// evaluation, so without an observer only the sample is kept and the text is made once per period.
+struct AnnotationSource {
+    const CompiledRule *rule = nullptr;
+    Labels labels;
+    double value = 0;
+};
+
+// An active alert instance and the sample its annotations are expanded from.
+struct LiveAlert {
+    AlertInstance instance;
+    AnnotationSource source;
+};
+
+// The alert labels and key made from one sample's labels, when the rule's labels are not templates
+// of the value (then they depend on the sample's labels only).
+struct LabelsFromSample {
+    Labels sample;
+    Labels labels;
+    QString key;
+};
+
+// The ALERTS and ALERTS_FOR_STATE series of an instance in the output store, for its state.
+struct AlertSeries {
+    AlertState state = AlertState::Pending;
+    size_t alerts = 0;
+    size_t forState = 0;
+};
+
 // The live state of one rule across evaluations.
 struct RuleState {
-    QHash<QString, AlertInstance> active;        // by formatLabels(labels)
+    QHash<QString, LiveAlert> active;             // by formatLabels(labels)
     QHash<QString, qsizetype> openPending;        // key -> index into periods
     QHash<QString, qsizetype> openFiring;
-    QHash<QString, Labels> lastAlertSeries;       // ALERTS series written at the previous evaluation, by key
+    QHash<QString, AlertSeries> seriesOf;         // by instance key
+    std::vector<size_t> lastAlertSeries;          // series written at the previous evaluation
+    std::vector<LabelsFromSample> labelCache;
     bool warned = false;
 };
+
+// The periods under construction with the source of each one's annotations (lazy mode).
+struct PeriodLog {
+    std::vector<AlertPeriod> &periods;
+    std::vector<AnnotationSource> sources;
+    bool eager = true; // an observer sees instances: expand annotations at every evaluation
+};
+
+QMap<QString, QString> expandAnnotations(const AnnotationSource &source)
+{
+    QMap<QString, QString> out;
+    const auto &annotations = source.rule->rule.annotations;
+    for (auto it = annotations.cbegin(); it != annotations.cend(); ++it)
+        out.insert(it.key(), expandTemplate(it.value(), source.labels, source.value));
+    return out;
+}
 
 void closePeriod(QHash<QString, qsizetype> &open, const QString &key, qint64 ts, std::vector<AlertPeriod> &periods)
 {
@@ -33,38 +80,57 @@ void closePeriod(QHash<QString, qsizetype> &open, const QString &key, qint64 ts,
     }
 }
 
-void trackPeriod(QHash<QString, qsizetype> &open, const QString &key, const AlertInstance &a, qint64 ts,
-                 std::vector<AlertPeriod> &periods)
+void trackPeriod(QHash<QString, qsizetype> &open, const QString &key, const LiveAlert &live, qint64 ts, PeriodLog &log)
 {
+    const AlertInstance &a = live.instance;
     auto it = open.constFind(key);
     if (it == open.cend()) {
-        open.insert(key, qsizetype(periods.size()));
-        periods.push_back({a.alert, a.labels, a.state, ts, -1, a.value, a.annotations});
+        open.insert(key, qsizetype(log.periods.size()));
+        log.periods.push_back({a.alert, a.labels, a.state, ts, -1, a.value, a.annotations});
+        if (!log.eager)
+            log.sources.push_back(live.source);
         return;
     }
-    AlertPeriod &p = periods[size_t(*it)];
+    AlertPeriod &p = log.periods[size_t(*it)];
     p.maxValue = std::max(p.maxValue, a.value);
-    p.annotations = a.annotations;
+    if (log.eager)
+        p.annotations = a.annotations;
+    else
+        log.sources[size_t(*it)] = live.source;
+}
+
+// Annotations of every period from the sample of its last evaluation (lazy mode).
+void expandPeriodAnnotations(PeriodLog &log)
+{
+    for (size_t i = 0; i < log.sources.size(); ++i)
+        log.periods[i].annotations = expandAnnotations(log.sources[i]);
+    log.sources.clear();
 }
 
 void writeAlertSeries(RuleState &state, qint64 ts, SeriesStore &out)
 {
-    QHash<QString, Labels> written;
-    for (const AlertInstance &a : std::as_const(state.active)) {
-        Labels alerts = a.labels;
-        alerts.insert(u"__name__"_s, u"ALERTS"_s);
-        alerts.insert(u"alertstate"_s, alertStateName(a.state));
-        out.append(alerts, ts, 1);
-        written.insert(formatLabels(alerts), alerts);
-        Labels forState = a.labels;
-        forState.insert(u"__name__"_s, u"ALERTS_FOR_STATE"_s);
-        out.append(forState, ts, double(a.activeAtMs) / 1000);
-        written.insert(formatLabels(forState), forState);
+    std::vector<size_t> written;
+    for (auto it = state.active.cbegin(); it != state.active.cend(); ++it) {
+        const AlertInstance &a = it->instance;
+        auto series = state.seriesOf.find(it.key());
+        if (series == state.seriesOf.end() || series->state != a.state) {
+            Labels alerts = a.labels;
+            alerts.insert(u"__name__"_s, u"ALERTS"_s);
+            alerts.insert(u"alertstate"_s, alertStateName(a.state));
+            const size_t alertsAt = out.seriesPosition(alerts);
+            Labels forState = a.labels;
+            forState.insert(u"__name__"_s, u"ALERTS_FOR_STATE"_s);
+            series = state.seriesOf.insert(it.key(), {a.state, alertsAt, out.seriesPosition(forState)});
+        }
+        out.appendAt(series->alerts, ts, 1);
+        out.appendAt(series->forState, ts, double(a.activeAtMs) / 1000);
+        written.push_back(series->alerts);
+        written.push_back(series->forState);
     }
     // series this rule wrote last time and not now end with a staleness marker, as Prometheus writes them
-    for (auto it = state.lastAlertSeries.cbegin(); it != state.lastAlertSeries.cend(); ++it) {
-        if (!written.contains(it.key()))
-            out.append(it.value(), ts, staleMarker());
+    for (const size_t position : state.lastAlertSeries) {
+        if (std::find(written.begin(), written.end(), position) == written.end())
+            out.appendAt(position, ts, staleMarker());
     }
     state.lastAlertSeries = std::move(written);
 }
@@ -93,9 +159,45 @@ model::Result<Value> valueAt(const Columns &c, size_t step)
     return v;
 }
 
+bool labelsAreTemplates(const CompiledRule &rule)
+{
+    return std::any_of(rule.rule.labels.cbegin(), rule.rule.labels.cend(), [](const QString &v) { return v.contains(u"{{"); });
+}
+
+// The instance labels of one sample (its labels without __name__, the rule's labels, alertname) and
+// their key; remembered per sample label set when the rule's labels do not use the value.
+const LabelsFromSample &alertLabels(const CompiledRule &rule, RuleState &state, const VectorSample &s, bool cacheable,
+                                    LabelsFromSample &scratch)
+{
+    if (cacheable) {
+        for (const LabelsFromSample &c : state.labelCache) {
+            if (c.sample.isSharedWith(s.labels))
+                return c;
+        }
+        for (const LabelsFromSample &c : state.labelCache) {
+            if (c.sample == s.labels)
+                return c;
+        }
+    }
+    Labels labels = s.labels;
+    labels.remove(u"__name__"_s);
+    Labels ruleLabels;
+    for (auto it = rule.rule.labels.cbegin(); it != rule.rule.labels.cend(); ++it)
+        ruleLabels.insert(it.key(), expandTemplate(it.value(), labels, s.v));
+    for (auto it = ruleLabels.cbegin(); it != ruleLabels.cend(); ++it)
+        labels.insert(it.key(), it.value());
+    labels.insert(u"alertname"_s, rule.rule.alert);
+    scratch = {s.labels, labels, formatLabels(labels)};
+    if (cacheable && state.labelCache.size() < 256) {
+        state.labelCache.push_back(scratch);
+        return state.labelCache.back();
+    }
+    return scratch;
+}
+
 // One evaluation of one rule at `ts` (rules/alerting.go Eval).
 void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Result<Value> &value, qint64 ts,
-                  RuleEvaluation &result)
+                  RuleEvaluation &result, PeriodLog &log)
 {
     if (!value) {
         if (!state.warned)
@@ -103,37 +205,36 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
         state.warned = true;
         return;
     }
-    Vector samples = value->type == ValueType::Scalar ? Vector{{Labels(), value->scalar}} : value->vector;
-    QHash<QString, AlertInstance> current;
+    const Vector scalarSample = value->type == ValueType::Scalar ? Vector{{Labels(), value->scalar}} : Vector();
+    const Vector &samples = value->type == ValueType::Scalar ? scalarSample : value->vector;
+    const bool cacheable = !labelsAreTemplates(rule);
+    QHash<QString, LiveAlert> current;
+    LabelsFromSample scratch;
     for (const VectorSample &s : samples) {
-        Labels labels = s.labels;
-        labels.remove(u"__name__"_s);
-        AlertInstance a;
+        const LabelsFromSample &made = alertLabels(rule, state, s, cacheable, scratch);
+        LiveAlert live;
+        AlertInstance &a = live.instance;
         a.alert = rule.rule.alert;
         a.value = s.v;
-        for (auto it = rule.rule.labels.cbegin(); it != rule.rule.labels.cend(); ++it)
-            a.labels.insert(it.key(), expandTemplate(it.value(), labels, s.v));
-        for (auto it = a.labels.cbegin(); it != a.labels.cend(); ++it)
-            labels.insert(it.key(), it.value());
-        labels.insert(u"alertname"_s, rule.rule.alert);
-        a.labels = labels;
-        for (auto it = rule.rule.annotations.cbegin(); it != rule.rule.annotations.cend(); ++it)
-            a.annotations.insert(it.key(), expandTemplate(it.value(), s.labels, s.v));
+        a.labels = made.labels;
+        live.source = {&rule, s.labels, s.v};
+        if (log.eager)
+            a.annotations = expandAnnotations(live.source);
         a.activeAtMs = ts;
-        const QString key = formatLabels(labels);
-        if (current.contains(key)) {
+        if (current.contains(made.key)) {
             if (!state.warned)
                 result.warnings.append(evalWarning(rule, ts, u"vector contains metrics with the same labelset after applying alert labels"_s));
             state.warned = true;
             return;
         }
-        current.insert(key, a);
+        current.insert(made.key, std::move(live));
     }
     for (auto it = current.cbegin(); it != current.cend(); ++it) {
         if (auto existing = state.active.find(it.key()); existing != state.active.end()) {
-            existing->value = it->value;
-            existing->annotations = it->annotations;
-            existing->keepFiringSinceMs = -1;
+            existing->instance.value = it->instance.value;
+            existing->instance.annotations = it->instance.annotations;
+            existing->instance.keepFiringSinceMs = -1;
+            existing->source = it->source;
         } else {
             state.active.insert(it.key(), *it);
         }
@@ -141,7 +242,7 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
     const qint64 holdMs = rule.rule.forDuration ? qint64(rule.rule.forDuration->count()) : 0;
     const qint64 keepMs = rule.rule.keepFiringFor ? qint64(rule.rule.keepFiringFor->count()) : 0;
     for (auto it = state.active.begin(); it != state.active.end();) {
-        AlertInstance &a = *it;
+        AlertInstance &a = it->instance;
         const QString key = it.key();
         if (!current.contains(key)) {
             bool keepFiring = false;
@@ -162,7 +263,7 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
             a.firedAtMs = ts;
             closePeriod(state.openPending, key, ts, result.periods);
         }
-        trackPeriod(a.state == AlertState::Pending ? state.openPending : state.openFiring, key, a, ts, result.periods);
+        trackPeriod(a.state == AlertState::Pending ? state.openPending : state.openFiring, key, *it, ts, log);
         ++it;
     }
 }
@@ -191,6 +292,7 @@ RuleEvaluation evaluateRules(const std::vector<CompiledGroup> &groups, const Ser
     for (const CompiledGroup &g : groups)
         total += g.intervalMs > 0 && endMs >= startMs ? int((endMs - startMs) / g.intervalMs) + 1 : 0;
     int done = 0;
+    PeriodLog log{result.periods, {}, bool(observer)};
     for (const CompiledGroup &group : groups) {
         if (group.intervalMs <= 0)
             continue;
@@ -206,20 +308,23 @@ RuleEvaluation evaluateRules(const std::vector<CompiledGroup> &groups, const Ser
             for (size_t r = 0; r < group.rules.size(); ++r) {
                 const std::optional<Columns> &c = columns[r];
                 evaluateRule(group.rules[r], states[r], c && !c->failed[step] ? valueAt(*c, step) : evaluator.evaluate(*group.rules[r].expr, ts),
-                             ts, result);
+                             ts, result, log);
                 writeAlertSeries(states[r], ts, result.alertSeries);
                 if (observer) {
-                    for (const AlertInstance &a : std::as_const(states[r].active))
-                        active.push_back(a);
+                    for (const LiveAlert &a : std::as_const(states[r].active))
+                        active.push_back(a.instance);
                 }
             }
             if (observer)
                 observer(group, ts, active);
             ++result.evaluations;
-            if (progress && !progress(++done, total))
+            if (progress && !progress(++done, total)) {
+                expandPeriodAnnotations(log);
                 return result;
+            }
         }
     }
+    expandPeriodAnnotations(log);
     std::stable_sort(result.periods.begin(), result.periods.end(), [](const AlertPeriod &a, const AlertPeriod &b) {
         if (a.startMs != b.startMs)
             return a.startMs < b.startMs;

@@ -39,6 +39,11 @@ public:
     /// Appends a sample to the series with `labels` (created on first use). Samples must come in
     /// ascending time per series; an older or equal timestamp replaces/inserts in order.
     void append(const Labels &labels, qint64 t, double v);
+    /// Position in series() of the series with `labels`, created (without samples) when new, as
+    /// append() creates it; with appendAt() a writer of many samples to a few series looks each up once.
+    size_t seriesPosition(const Labels &labels) { return seriesFor(labels); }
+    /// append() to the series at `position` (from seriesPosition()).
+    void appendAt(size_t position, qint64 t, double v) { insertSample(m_series[position].samples, t, v); }
     /// Adds a whole series (samples sorted by the store; equal timestamps: the later one wins).
     void addSeries(Series series);
 
