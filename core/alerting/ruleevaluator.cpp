@@ -109,6 +109,8 @@ void expandPeriodAnnotations(PeriodLog &log)
 
 void writeAlertSeries(RuleState &state, qint64 ts, SeriesStore &out)
 {
+    if (state.active.isEmpty() && state.lastAlertSeries.empty())
+        return;
     std::vector<size_t> written;
     for (auto it = state.active.cbegin(); it != state.active.cend(); ++it) {
         const AlertInstance &a = it->instance;
@@ -229,7 +231,7 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
         }
         current.insert(made.key, std::move(live));
     }
-    for (auto it = current.cbegin(); it != current.cend(); ++it) {
+    for (auto it = current.cbegin(); !current.isEmpty() && it != current.cend(); ++it) {
         if (auto existing = state.active.find(it.key()); existing != state.active.end()) {
             existing->instance.value = it->instance.value;
             existing->instance.annotations = it->instance.annotations;
@@ -239,6 +241,8 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
             state.active.insert(it.key(), *it);
         }
     }
+    if (state.active.isEmpty())
+        return; // (walking an empty hash still visits all of its buckets)
     const qint64 holdMs = rule.rule.forDuration ? qint64(rule.rule.forDuration->count()) : 0;
     const qint64 keepMs = rule.rule.keepFiringFor ? qint64(rule.rule.keepFiringFor->count()) : 0;
     for (auto it = state.active.begin(); it != state.active.end();) {

@@ -1,6 +1,7 @@
 # headroom_alerting: PromQL subset, rule files, alert state machine, SLO report.
 headroom_add_test(tst_promqlparser LABEL unit SOURCES core/tst_promqlparser.cpp LIBS headroom_alerting)
 headroom_add_test(tst_promqlevaluator LABEL unit SOURCES core/tst_promqlevaluator.cpp LIBS headroom_alerting)
+headroom_add_test(tst_promqlcolumns LABEL unit SOURCES core/tst_promqlcolumns.cpp LIBS headroom_alerting)
 headroom_add_test(tst_ruleevaluator LABEL unit SOURCES core/tst_ruleevaluator.cpp LIBS headroom_alerting)
 headroom_add_test(tst_sloreport LABEL unit SOURCES core/tst_sloreport.cpp LIBS headroom_alerting)
 headroom_add_test(tst_seriesstore LABEL unit SOURCES core/tst_seriesstore.cpp LIBS headroom_alerting)

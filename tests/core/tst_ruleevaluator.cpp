@@ -61,6 +61,8 @@ private slots:
     void stateMachine();
     void labelsAndAnnotations();
     void alertSeries();
+    void observedAndUnobservedAgree_data();
+    void observedAndUnobservedAgree();
     void csv();
     void duplicateLabelsetWarns();
     void loadErrors_data();
@@ -139,6 +141,72 @@ void TestRuleEvaluator::alertSeries()
     QCOMPARE(ev.evaluate(*parsed.value(), 280 * s)->vector.size(), size_t(0)); // stale after resolving
     const auto forState = parsePromql(u"ALERTS_FOR_STATE"_s);
     QCOMPARE(ev.evaluate(*forState.value(), 150 * s)->vector.at(0).v, 60.0);
+}
+
+void TestRuleEvaluator::observedAndUnobservedAgree_data()
+{
+    QTest::addColumn<bool>("templatedLabels");
+    QTest::newRow("fixed labels") << false;
+    QTest::newRow("templated labels") << true;
+}
+
+// Without an observer annotations are expanded once per period and alert labels remembered per
+// series: periods, annotations and ALERTS series must be what the observed evaluation gives.
+void TestRuleEvaluator::observedAndUnobservedAgree()
+{
+    QFETCH(bool, templatedLabels);
+    const auto file = loadRuleFile(QStringLiteral(HEADROOM_TEST_DATA "/alerting/templates.yml"));
+    QVERIFY2(file.ok(), qPrintable(file.errorString()));
+    QList<model::AlertRuleGroup> groups = file->groups;
+    groups[0].rules.removeLast();
+    for (model::AlertRule &rule : groups[0].rules) {
+        rule.forDuration = std::chrono::seconds(30);
+        rule.keepFiringFor = std::chrono::seconds(45);
+        if (!templatedLabels)
+            rule.labels = {{u"severity"_s, u"page"_s}};
+    }
+    const auto compiled = compileRules(groups, &file.value());
+    QVERIFY2(compiled.ok(), qPrintable(compiled.errorString()));
+    SeriesStore st;
+    for (const QString &tier : {u"web"_s, u"api"_s}) {
+        Labels labels{{u"__name__"_s, u"cpu_utilization"_s}, {u"tier"_s, tier}};
+        for (qint64 t = 0; t <= 900; t += 15)
+            st.append(labels, t * s, (t / 150) % 2 == (tier == u"web" ? 1 : 0) ? 90 + double(t % 97) / 8 : 10);
+    }
+    int observed = 0;
+    const RuleEvaluation lazy = evaluateRules(compiled.value(), st, 0, 900 * s);
+    const RuleEvaluation eager = evaluateRules(compiled.value(), st, 0, 900 * s,
+                                               [&observed](const CompiledGroup &, qint64, const std::vector<AlertInstance> &active) {
+                                                   observed += int(active.size());
+                                               });
+    QVERIFY(observed > 0);
+    QVERIFY(lazy.periods.size() >= 4);
+    QCOMPARE(lazy.periods.size(), eager.periods.size());
+    for (size_t i = 0; i < lazy.periods.size(); ++i) {
+        const AlertPeriod &a = lazy.periods[i];
+        const AlertPeriod &b = eager.periods[i];
+        QCOMPARE(a.alert, b.alert);
+        QCOMPARE(a.labels, b.labels);
+        QCOMPARE(a.state, b.state);
+        QCOMPARE(a.startMs, b.startMs);
+        QCOMPARE(a.endMs, b.endMs);
+        QCOMPARE(a.maxValue, b.maxValue);
+        QCOMPARE(a.annotations, b.annotations);
+        QVERIFY(!a.annotations.isEmpty());
+    }
+    QCOMPARE(lazy.alertSeries.series().size(), eager.alertSeries.series().size());
+    for (size_t i = 0; i < lazy.alertSeries.series().size(); ++i) {
+        const Series &a = lazy.alertSeries.series()[i];
+        const Series &b = eager.alertSeries.series()[i];
+        QCOMPARE(a.labels, b.labels);
+        QCOMPARE(a.samples.size(), b.samples.size());
+        for (size_t j = 0; j < a.samples.size(); ++j) {
+            QCOMPARE(a.samples[j].t, b.samples[j].t);
+            QCOMPARE(isStaleMarker(a.samples[j].v), isStaleMarker(b.samples[j].v));
+            if (!isStaleMarker(a.samples[j].v))
+                QCOMPARE(a.samples[j].v, b.samples[j].v);
+        }
+    }
 }
 
 void TestRuleEvaluator::csv()
