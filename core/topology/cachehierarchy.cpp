@@ -32,15 +32,31 @@ double zipfMass(double a, double b, double s)
     return (std::pow(hi, 1 - s) - std::pow(lo, 1 - s)) / (1 - s);
 }
 
-std::vector<Bucket> zipfBuckets(const WorkingSet &ws)
+// With `memo` the bucket masses are remembered across working sets: the buckets are the same for
+// every number of objects except the last, cut at the last rank.
+std::vector<Bucket> zipfBuckets(const WorkingSet &ws, CacheSweepState *memo = nullptr)
 {
+    if (memo && memo->zipfExponent != ws.zipfExponent) {
+        memo->zipfExponent = ws.zipfExponent;
+        memo->masses.clear();
+    }
     std::vector<Bucket> buckets;
     const double n = std::max(1.0, std::floor(ws.objects));
     double rank = 1;
     double total = 0;
     while (rank <= n) {
         const double last = rank < 100 ? rank : std::min(n, std::floor(rank * 1.03));
-        const double mass = last == rank ? std::pow(rank, -ws.zipfExponent) : zipfMass(rank, last, ws.zipfExponent);
+        const size_t j = buckets.size();
+        double mass = 0;
+        if (memo && j < memo->masses.size() && memo->masses[j].first == rank && memo->masses[j].last == last) {
+            mass = memo->masses[j].mass;
+        } else {
+            mass = last == rank ? std::pow(rank, -ws.zipfExponent) : zipfMass(rank, last, ws.zipfExponent);
+            if (memo) {
+                memo->masses.resize(std::max(memo->masses.size(), j + 1));
+                memo->masses[j] = {rank, last, mass};
+            }
+        }
         buckets.push_back({last - rank + 1, mass});
         total += mass;
         rank = last + 1;
@@ -142,12 +158,44 @@ std::optional<Crossing> findCrossing(const std::vector<Bucket> &in, double perCo
     return Crossing{a, b, slope};
 }
 
+// Characteristic times solved by Newton's method on ln T instead of the exact bisection, warm-started
+// from the previous solve of the same level: for sweeps over many working sets (the write-ceiling
+// search) that need the result to about 1e-12 rather than bit for bit. `failed` is set where the
+// approximation could change a discrete outcome (the TTL binding or not) or did not converge.
+struct Approximation {
+    CacheSweepState &state;
+    bool failed = false;
+};
+
+// Newton on u = ln T for occupancy(e^u) = capacity from `start`; steps are capped at a factor e^2.
+// Stops after a step below 1e-7 (the error left is of the order of its square). nullopt when it does
+// not converge or leaves the range the exact bisection covers.
+std::optional<double> newtonTime(const std::vector<Bucket> &in, double perCopy, EvictionPolicy p, double capacity, double start)
+{
+    double u = std::log(start);
+    for (int i = 0; i < 60; ++i) {
+        const auto [value, slope] = occupancyAndSlope(in, perCopy, p, std::exp(u));
+        if (!(slope > 0) || !std::isfinite(value))
+            return std::nullopt;
+        const double du = std::clamp(-(value - capacity) / slope, -2.0, 2.0);
+        u += du;
+        if (std::fabs(du) < 1e-7) { // converging quadratically: the error left is ~du^2
+            const double t = std::exp(u);
+            if (!(t > 1e-8 && t < 1e14))
+                return std::nullopt;
+            return t;
+        }
+    }
+    return std::nullopt;
+}
+
 // Che's characteristic time: occupancy(T) = capacity, by bisection on log T. The bisection is done
 // exactly as written, but a comparison whose midpoint lies clearly on one side of the crossing (found
 // first with a few Newton steps) is answered from the crossing instead of summing all buckets: the
 // occupancy is monotone in T, and away from the crossing by more than `margin` the rounding of the
 // sum cannot flip the comparison. Only the last few halvings sum the buckets.
-double characteristicTime(const std::vector<Bucket> &in, double perCopy, EvictionPolicy p, double capacity)
+double characteristicTime(const std::vector<Bucket> &in, double perCopy, EvictionPolicy p, double capacity,
+                          Approximation *approx = nullptr, size_t index = 0)
 {
     double objects = 0;
     for (const Bucket &b : in)
@@ -156,6 +204,20 @@ double characteristicTime(const std::vector<Bucket> &in, double perCopy, Evictio
         return std::numeric_limits<double>::infinity();
     if (capacity <= 0)
         return 0;
+    if (approx) {
+        std::vector<double> &times = approx->state.characteristicSeconds;
+        if (times.size() <= index)
+            times.resize(index + 1, 0.0);
+        double &warm = times[index];
+        if (warm > 0) {
+            if (const std::optional<double> t = newtonTime(in, perCopy, p, capacity, warm)) {
+                warm = *t;
+                return *t;
+            }
+        }
+        warm = characteristicTime(in, perCopy, p, capacity); // exact, and the start of the next solve
+        return warm;
+    }
     double lo = 1e-9;
     double hi = 1;
     while (occupancy(in, perCopy, p, hi) < capacity && hi < 1e15)
@@ -184,7 +246,8 @@ double characteristicTime(const std::vector<Bucket> &in, double perCopy, Evictio
     return std::sqrt(lo * hi);
 }
 
-LevelState solveLevel(const model::CacheLevel &level, int copies, double capacity, const std::vector<Bucket> &in)
+LevelState solveLevel(const model::CacheLevel &level, int copies, double capacity, const std::vector<Bucket> &in,
+                      Approximation *approx = nullptr, size_t index = 0)
 {
     LevelState s;
     s.hit.assign(in.size(), 0.0);
@@ -210,7 +273,10 @@ LevelState solveLevel(const model::CacheLevel &level, int copies, double capacit
         s.ttlBound = ttl > 0;
         return s;
     }
-    s.characteristic = characteristicTime(in, perCopy, level.evictionPolicy, capacity);
+    s.characteristic = characteristicTime(in, perCopy, level.evictionPolicy, capacity, approx, index);
+    if (approx && ttl > 0 && std::isfinite(s.characteristic) && s.characteristic > 0
+        && std::fabs(std::log(ttl / s.characteristic)) < 1e-9)
+        approx->failed = true; // the TTL sits on the characteristic time: only the exact solve decides
     s.ttlBound = ttl > 0 && ttl < s.characteristic;
     for (size_t i = 0; i < in.size(); ++i) {
         s.hit[i] = s.ttlBound ? ttlHit(in[i].rate)
@@ -243,7 +309,8 @@ struct Evaluation {
 // `steady` keeps each level's steady state: levels down to the cold one see the same requests at
 // every time of a ramp, so a ramp solves them once and reuses them.
 model::Result<Evaluation> evaluate(QList<model::CacheLevel> levels, const WorkingSet &ws, double dbQueriesPerRequest,
-                                   int coldLevel = -1, double coldSeconds = -1, std::vector<LevelState> *steady = nullptr)
+                                   int coldLevel = -1, double coldSeconds = -1, std::vector<LevelState> *steady = nullptr,
+                                   Approximation *approx = nullptr)
 {
     if (!(ws.objects >= 1) || ws.objects > 1e15 || !(ws.objectBytes > 0) || !(ws.requestsPerSecond >= 0) || !(ws.zipfExponent >= 0)
         || ws.zipfExponent > 10)
@@ -252,7 +319,7 @@ model::Result<Evaluation> evaluate(QList<model::CacheLevel> levels, const Workin
     std::stable_sort(levels.begin(), levels.end(), [](const auto &a, const auto &b) { return a.level < b.level; });
     Evaluation e;
     e.load.requestsPerSecond = ws.requestsPerSecond;
-    std::vector<Bucket> in = zipfBuckets(ws);
+    std::vector<Bucket> in = zipfBuckets(ws, approx ? &approx->state : nullptr);
     for (qsizetype index = 0; index < levels.size(); ++index) {
         const model::CacheLevel &level = levels[index];
         CacheLevelLoad l;
@@ -262,7 +329,7 @@ model::Result<Evaluation> evaluate(QList<model::CacheLevel> levels, const Workin
         l.capacityObjects = std::max(0.0, level.capacityBytes) / ws.objectBytes;
         l.fixedHitRatio = level.hitRatio.has_value();
         const bool reusable = steady && size_t(index) < steady->size() && level.level <= coldLevel;
-        const LevelState state = reusable ? (*steady)[size_t(index)] : solveLevel(level, l.copies, l.capacityObjects, in);
+        const LevelState state = reusable ? (*steady)[size_t(index)] : solveLevel(level, l.copies, l.capacityObjects, in, approx, size_t(index));
         if (steady && size_t(index) >= steady->size())
             steady->push_back(state);
         const bool cold = level.level == coldLevel && coldSeconds >= 0;
@@ -303,6 +370,17 @@ model::Result<CacheHierarchyLoad> analyseCaches(const QList<model::CacheLevel> &
     if (!e)
         return e.errors();
     return e->load;
+}
+
+std::optional<double> estimateDatabaseQueries(const QList<model::CacheLevel> &levels, const WorkingSet &workingSet,
+                                              double dbQueriesPerRequest, CacheSweepState &state)
+{
+    model::clearUpperVectorState();
+    Approximation approx{state, false};
+    const auto e = evaluate(levels, workingSet, dbQueriesPerRequest, -1, -1, nullptr, &approx);
+    if (!e || approx.failed)
+        return std::nullopt;
+    return e->load.databaseQueriesPerSecond;
 }
 
 WorkingSet scenarioWorkingSet(const model::Scenario &scenario, double objectBytes, double zipfExponent)

@@ -6,6 +6,8 @@
 #include <QList>
 
 #include <chrono>
+#include <optional>
+#include <vector>
 
 /// Hit ratios of a multi-level cache from capacity, TTL and a Zipf working set, the load each
 /// level passes on to the next and to the database, and the ramp of a cold cache.
@@ -61,6 +63,24 @@ struct CacheHierarchyLoad {
 /// Levels are taken in ascending `level` order.
 model::Result<CacheHierarchyLoad> analyseCaches(const QList<model::CacheLevel> &levels, const WorkingSet &workingSet,
                                                 double dbQueriesPerRequest);
+
+/// What estimateDatabaseQueries carries from one call to the next; start with a default one.
+struct CacheSweepState {
+    std::vector<double> characteristicSeconds; ///< per level, the last solve: the next one starts there
+    double zipfExponent = -1;
+    struct Mass {
+        double first = 0, last = 0, mass = 0; ///< Zipf mass of the ranks first..last
+    };
+    std::vector<Mass> masses;                  ///< per bucket, the same for any number of objects but the last
+};
+
+/// analyseCaches' database queries per second with each level's characteristic time solved by
+/// Newton's method from the previous call's (in `state`) instead of the exact bisection: agrees with
+/// analyseCaches to about 1e-12 relative, for searches that evaluate many nearby working sets.
+/// nullopt when a discrete outcome could differ from analyseCaches' (a TTL within 1e-9 of a
+/// characteristic time) or the working set is invalid; then use analyseCaches.
+std::optional<double> estimateDatabaseQueries(const QList<model::CacheLevel> &levels, const WorkingSet &workingSet,
+                                              double dbQueriesPerRequest, CacheSweepState &state);
 
 /// The scenario's working set: objects = concurrentUsers x cachePerUser / objectBytes, requests
 /// = concurrentUsers x requestsPerUserPerSecond.
