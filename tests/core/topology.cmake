@@ -6,6 +6,7 @@ headroom_add_test(tst_regions LABEL unit SOURCES core/tst_regions.cpp LIBS headr
 headroom_add_test(tst_databasetopology LABEL unit SOURCES core/tst_databasetopology.cpp LIBS headroom_topology)
 headroom_add_test(tst_cachehierarchy LABEL unit SOURCES core/tst_cachehierarchy.cpp LIBS headroom_topology)
 headroom_add_test(tst_chetime LABEL unit SOURCES core/tst_chetime.cpp LIBS headroom_topology)
+headroom_add_test(tst_cachesweep LABEL unit SOURCES core/tst_cachesweep.cpp LIBS headroom_topology)
 headroom_add_test(tst_topologyanalysis LABEL unit SOURCES core/tst_topologyanalysis.cpp LIBS headroom_topology)
 
 headroom_add_cli_test(cli_redis_slot ARGS redis slot somekey foo{hash_tag} PASS "somekey\t11058\nfoo{hash_tag}\t2515")
