@@ -53,8 +53,24 @@ struct RuleState {
     QHash<QString, AlertSeries> seriesOf;         // by instance key
     std::vector<size_t> lastAlertSeries;          // series written at the previous evaluation
     std::vector<LabelsFromSample> labelCache;
+    // The keys of `active`, rebuilt when instances come or go: walking a hash visits all of its
+    // buckets (128 at least), walking this only the instances.
+    std::vector<QString> keys;
+    bool keysStale = false;
+    bool templatesKnown = false;
+    bool labelsAreTemplates = false;
     bool warned = false;
 };
+
+const std::vector<QString> &activeKeys(RuleState &state)
+{
+    if (state.keysStale) {
+        const QList<QString> keys = state.active.keys();
+        state.keys.assign(keys.cbegin(), keys.cend());
+        state.keysStale = false;
+    }
+    return state.keys;
+}
 
 // The periods under construction with the source of each one's annotations (lazy mode).
 struct PeriodLog {
@@ -112,9 +128,8 @@ void writeAlertSeries(RuleState &state, qint64 ts, SeriesStore &out)
     if (state.active.isEmpty() && state.lastAlertSeries.empty())
         return;
     std::vector<size_t> written;
-    for (auto it = state.active.cbegin(); it != state.active.cend(); ++it) {
-        const AlertInstance &a = it->instance;
-        auto series = state.seriesOf.find(it.key());
+    const auto write = [&](const QString &key, const AlertInstance &a) {
+        auto series = state.seriesOf.find(key);
         if (series == state.seriesOf.end() || series->state != a.state) {
             Labels alerts = a.labels;
             alerts.insert(u"__name__"_s, u"ALERTS"_s);
@@ -122,12 +137,26 @@ void writeAlertSeries(RuleState &state, qint64 ts, SeriesStore &out)
             const size_t alertsAt = out.seriesPosition(alerts);
             Labels forState = a.labels;
             forState.insert(u"__name__"_s, u"ALERTS_FOR_STATE"_s);
-            series = state.seriesOf.insert(it.key(), {a.state, alertsAt, out.seriesPosition(forState)});
+            series = state.seriesOf.insert(key, {a.state, alertsAt, out.seriesPosition(forState)});
         }
         out.appendAt(series->alerts, ts, 1);
         out.appendAt(series->forState, ts, double(a.activeAtMs) / 1000);
         written.push_back(series->alerts);
         written.push_back(series->forState);
+    };
+    // samples go to existing series in any order; only where series are created does the order of the
+    // instances show (the order of the store's series), so then they are taken in the hash's order
+    const std::vector<QString> &keys = activeKeys(state);
+    const bool creates = std::any_of(keys.begin(), keys.end(), [&state](const QString &key) {
+        const auto series = state.seriesOf.constFind(key);
+        return series == state.seriesOf.cend() || series->state != state.active.constFind(key)->instance.state;
+    });
+    if (creates) {
+        for (auto it = state.active.cbegin(); it != state.active.cend(); ++it)
+            write(it.key(), it->instance);
+    } else {
+        for (const QString &key : keys)
+            write(key, state.active.constFind(key)->instance);
     }
     // series this rule wrote last time and not now end with a staleness marker, as Prometheus writes them
     for (const size_t position : state.lastAlertSeries) {
@@ -209,8 +238,13 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
     }
     const Vector scalarSample = value->type == ValueType::Scalar ? Vector{{Labels(), value->scalar}} : Vector();
     const Vector &samples = value->type == ValueType::Scalar ? scalarSample : value->vector;
-    const bool cacheable = !labelsAreTemplates(rule);
+    if (!state.templatesKnown) {
+        state.labelsAreTemplates = labelsAreTemplates(rule);
+        state.templatesKnown = true;
+    }
+    const bool cacheable = !state.labelsAreTemplates;
     QHash<QString, LiveAlert> current;
+    std::vector<QString> currentKeys; // in sample order
     LabelsFromSample scratch;
     for (const VectorSample &s : samples) {
         const LabelsFromSample &made = alertLabels(rule, state, s, cacheable, scratch);
@@ -230,24 +264,37 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
             return;
         }
         current.insert(made.key, std::move(live));
+        currentKeys.push_back(made.key);
     }
-    for (auto it = current.cbegin(); !current.isEmpty() && it != current.cend(); ++it) {
-        if (auto existing = state.active.find(it.key()); existing != state.active.end()) {
-            existing->instance.value = it->instance.value;
-            existing->instance.annotations = it->instance.annotations;
+    bool anyNew = false;
+    for (const QString &key : currentKeys) {
+        const LiveAlert &now = *current.constFind(key);
+        if (auto existing = state.active.find(key); existing != state.active.end()) {
+            existing->instance.value = now.instance.value;
+            existing->instance.annotations = now.instance.annotations;
             existing->instance.keepFiringSinceMs = -1;
-            existing->source = it->source;
+            existing->source = now.source;
         } else {
-            state.active.insert(it.key(), *it);
+            anyNew = true;
         }
     }
+    if (anyNew) {
+        // new instances enter in the order of `current`, which decides the hash's order of iteration
+        for (auto it = current.cbegin(); it != current.cend(); ++it) {
+            if (!state.active.contains(it.key()))
+                state.active.insert(it.key(), *it);
+        }
+        state.keysStale = true;
+    }
     if (state.active.isEmpty())
-        return; // (walking an empty hash still visits all of its buckets)
+        return;
     const qint64 holdMs = rule.rule.forDuration ? qint64(rule.rule.forDuration->count()) : 0;
     const qint64 keepMs = rule.rule.keepFiringFor ? qint64(rule.rule.keepFiringFor->count()) : 0;
-    for (auto it = state.active.begin(); it != state.active.end();) {
+    // each instance is updated on its own, so the order they are visited in does not matter
+    const std::vector<QString> keys = activeKeys(state);
+    for (const QString &key : keys) {
+        const auto it = state.active.find(key);
         AlertInstance &a = it->instance;
-        const QString key = it.key();
         if (!current.contains(key)) {
             bool keepFiring = false;
             if (a.state == AlertState::Firing && keepMs > 0) {
@@ -258,7 +305,8 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
             if (!keepFiring) {
                 closePeriod(state.openPending, key, ts, result.periods);
                 closePeriod(state.openFiring, key, ts, result.periods);
-                it = state.active.erase(it);
+                state.active.erase(it);
+                state.keysStale = true;
                 continue;
             }
         }
@@ -268,7 +316,6 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
             closePeriod(state.openPending, key, ts, result.periods);
         }
         trackPeriod(a.state == AlertState::Pending ? state.openPending : state.openFiring, key, *it, ts, log);
-        ++it;
     }
 }
 
