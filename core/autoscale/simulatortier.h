@@ -1,0 +1,140 @@
+#pragma once
+
+#include "core/autoscale/hpabehavior.h"
+#include "core/autoscale/hpatypes.h"
+#include "core/autoscale/monotonememo.h"
+#include "core/autoscale/recommendationwindow.h"
+#include "core/autoscale/replicacalculator.h"
+#include "core/model/hpa.h"
+#include "core/model/scenario.h"
+
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <optional>
+#include <utility>
+#include <vector>
+
+/// Internal to the simulator (simulator.cpp): one tier's simulated Deployment with its pods, nodes and
+/// request queue (simulatortier.cpp), and the autoscaler state its syncs keep (simulatorsync.cpp).
+/// Times are ms since the epoch, rates per second.
+namespace headroom::autoscale::sim {
+
+/// What the metrics pipeline saw at one tick.
+struct Sample {
+    int ready = 0;
+    double cpuMilli = 0;   ///< total over ready pods
+    double memBytes = 0;   ///< total over ready pods
+    double arrivals = 0;   ///< per second
+    double queue = 0;
+    double waitSeconds = 0;
+    double p95Ms = 0;
+};
+
+/// Which simulated quantity feeds an HPA metric.
+enum class Source { Cpu, Memory, Arrivals, Queue, Wait, Latency, None };
+
+struct MetricPlan {
+    model::MetricSourceType type = model::MetricSourceType::Resource;
+    model::MetricTargetType targetType = model::MetricTargetType::Utilization;
+    Source source = Source::None;
+    double target = 0; ///< percent for Utilization, otherwise the value (units of the source)
+};
+
+/// What a metric's last proposal was computed from, so that an unchanged input skips the work:
+/// equal inputs give an equal proposal. Per-pod metrics key on the truncated per-pod value (integer
+/// percent or milli-units), which moves far less often than the sample; the truncation itself is
+/// memoized along the sample (monotone in it for a fixed pod count).
+struct ProposalState {
+    struct Inputs {
+        double value = 0;   ///< the sample (Object/External) or the truncated per-pod value (per-pod metrics)
+        double corrected = 0;
+        int withMetrics = 0, unready = 0, current = 0, totalPods = 0, ready = 0;
+        bool operator==(const Inputs &) const = default;
+    };
+    Inputs computedFrom;
+    bool computed = false;
+    MonotoneMemo<double> perPod, perPodCorrected; ///< truncated per-pod value over the sample
+    double perPodDivisor = 0, correctedDivisor = 0; ///< the pod count (x request) the memos divide by
+};
+
+struct TierSim {
+    const model::Tier *tier = nullptr;
+    model::HpaSpec spec;
+    std::optional<ResolvedBehavior> behavior;
+    Tolerances tolerances;
+    ControllerMemory memory;      ///< scale events; the recommendations live in `window`
+    std::optional<RecommendationWindow> window;
+    std::vector<MetricPlan> plans;
+    std::vector<MetricResult> results;
+    std::vector<ProposalState> proposalStates; ///< what results[j] was computed from
+    int minReplicas = 1;
+    int maxReplicas = 1;
+    double unitsPerMultiplier = 0;    ///< capacity-metric units at multiplier 1
+    double arrivalsPerMultiplier = 0; ///< arrivals per second at multiplier 1
+    int podsPerNode = 1;
+    double nodeCpuMilli = 1e12; ///< what one pod can burst to at most
+    double service = 0.05;
+    double memoryUtilization = 0; ///< percent of requested memory of a ready pod (load-independent)
+    double serviceRate = 20; ///< per worker, 1/service
+    int concurrency = 1;
+    double sloSeconds = 0;
+    bool boundedQueue = true;
+    // state
+    int replicas = 0; ///< the Deployment's spec.replicas
+    int ready = 0;
+    int pending = 0;
+    std::deque<std::pair<std::int64_t, int>> starting; ///< (ready time, pods)
+    int startingCount = 0;
+    int nodes = 0;
+    std::vector<std::int64_t> provisioning; ///< node ready times
+    std::int64_t idleSinceMs = -1;
+    int nodesNeededFor = -1; ///< the scheduled pod count nodesNeeded was computed for
+    int nodesNeeded = 0;
+    double queue = 0;
+    std::vector<Sample> ring;
+    std::int64_t lastUpMs = std::numeric_limits<std::int64_t>::min() / 2;
+    std::int64_t lastDownMs = std::numeric_limits<std::int64_t>::min() / 2;
+    int p95Servers = -1;
+    double p95Arrivals = 0;
+    double p95Queueing = 0;
+    double cpuPerReplicaAtTarget = 0; ///< millicores a replica may use at the CPU Utilization target
+    double arrivalsPerReplicaTarget = 0; ///< Pods metric target on arrivals per replica
+    bool neededMonotone = false; ///< neededReplicas() never falls as the multiplier grows: it may be memoized
+    MonotoneMemo<int> neededMemo;
+};
+
+/// The tier's simulation state at rest: metric plans from its HPA, node packing, service model.
+TierSim makeTier(const model::Scenario &scenario, const model::Tier &tier, const ControllerSettings &settings);
+
+/// Replicas the autoscaler's own targets call for at traffic multiplier `m`, within min..max.
+int neededAt(TierSim &t, double m);
+
+/// One tick of the simulation clock as every tier sees it.
+struct Tick {
+    std::int64_t nowMs = 0;
+    double multiplier = 1;     ///< traffic multiplier of the scenario baseline
+    bool regionLost = false;   ///< a region outage starts now
+    double lostFraction = 0;   ///< share of the remaining pods and nodes it takes
+    double dt = 15;            ///< seconds
+    std::int64_t nodeProvisioningDelayMs = 0;
+    int maxNodes = 0;          ///< across all tiers
+};
+
+/// What one tick served beyond the sample the metrics pipeline sees.
+struct Served {
+    double dropped = 0;        ///< per second, shed or late
+    double cpuUtilization = 0; ///< percent of requested CPU over ready pods
+    double memoryUtilization = 0; ///< percent of requested memory
+};
+
+/// One tick of the tier before the autoscaler syncs: region loss, pods becoming ready or placed,
+/// nodes provisioned or removed, then the tick's work served. Writes the tick's sample to `s` (in
+/// place: a copy of a freshly written struct stalls on store forwarding).
+Served advanceTier(TierSim &t, const Tick &tick, int &clusterNodes, Sample &s);
+
+/// The Deployment's spec.replicas set to `desired` by a sync at `nowMs`: new pods go Pending (and are
+/// placed at once where nodes have room), surplus pods are removed.
+void scaleTo(TierSim &t, int desired, std::int64_t nowMs);
+
+} // namespace headroom::autoscale::sim
