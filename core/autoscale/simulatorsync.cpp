@@ -1,9 +1,10 @@
 #include "core/autoscale/simulatorsync.h"
 
-#include "core/autoscale/hpacontroller.h"
+#include "core/autoscale/hpabehavior.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace headroom::autoscale::sim {
 
@@ -11,6 +12,7 @@ using namespace model;
 
 namespace {
 
+constexpr int NoProposal = std::numeric_limits<int>::min(); ///< a metric that failed
 
 double sourceValue(Source s, const Sample &x)
 {
@@ -48,83 +50,111 @@ double truncatedPerPod(const MetricPlan &p, double value, double divisor, Monoto
     return memo(value, [&p, divisor](double v) { return truncatedPerPod(p, v, divisor); });
 }
 
-/// One metric's proposal from a lagged sample, following the controller's per-type rules.
-void proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &x, int totalPods, MetricResult &r,
-                   ProposalState &state)
+int ceilToInt(double v)
+{
+    const double c = std::ceil(v);
+    if (c >= static_cast<double>(std::numeric_limits<int>::max()))
+        return std::numeric_limits<int>::max();
+    return static_cast<int>(c);
+}
+
+/// The proposal for the inputs of `in`, computed as the controller's rules do (ReplicaCalculator).
+int computeProposal(const TierSim &t, const MetricPlan &p, const ProposalState::Inputs &in)
+{
+    if (p.perPod) {
+        if (in.withMetrics <= 0)
+            return NoProposal;
+        const bool utilization = p.targetType == MetricTargetType::Utilization;
+        const double ratio = utilization ? in.value / p.target : in.value / 1000 / p.target;
+        if (in.unready == 0 || ratio <= 1.0) // uniformReplicas() without unready pods counting
+            return t.tolerances.isWithin(ratio) ? in.current : ceilToInt(ratio * in.withMetrics);
+        const double corrected = utilization ? in.corrected / p.target : in.corrected / 1000 / p.target;
+        return ReplicaCalculator::uniformReplicas(in.current, ratio, corrected, in.withMetrics, in.unready,
+                                                  t.tolerances);
+    }
+    if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
+        if (in.totalPods <= 0)
+            return NoProposal;
+        const double ratio = in.value / (p.target * in.totalPods);
+        return t.tolerances.isWithin(ratio) ? in.totalPods : static_cast<int>(std::ceil(in.value / p.target - 1e-9));
+    }
+    const double ratio = in.value / p.target;
+    if (in.current == 0)
+        return static_cast<int>(std::ceil(ratio));
+    return t.tolerances.isWithin(ratio) ? in.current : static_cast<int>(std::ceil(ratio * in.ready));
+}
+
+/// One metric's proposal from a lagged sample, following the controller's per-type rules;
+/// NoProposal when the metric has no simulated value or no pod reports it (a failed fetch).
+int proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &x, int totalPods, ProposalState &state)
 {
     if (p.source == Source::None || p.target <= 0)
-        return; // no simulated value for this metric: a failed fetch (`r` stays empty)
-    const int current = t.replicas;
+        return NoProposal;
     const double value = sourceValue(p.source, x);
-    const bool perPod = p.type == MetricSourceType::Resource || p.type == MetricSourceType::ContainerResource
-        || p.type == MetricSourceType::Pods;
-    ProposalState::Inputs inputs{value, 0, 0, 0, current, totalPods, t.ready};
-    if (perPod) {
+    ProposalState::Inputs in{value, 0, 0, 0, t.replicas, totalPods, t.ready};
+    if (p.perPod) {
         // CPU samples of pods that became ready after the sample are unready; other metrics only
         // lack samples of Pending pods, and running-but-starting pods report ~0
         const bool cpu = p.source == Source::Cpu;
-        inputs.withMetrics = cpu ? std::min(x.ready, totalPods) : std::min(totalPods - t.pending, x.ready + t.startingCount);
-        inputs.unready = std::max(0, totalPods - inputs.withMetrics);
-        inputs.totalPods = inputs.ready = 0; // not read by the per-pod rules
-        if (inputs.withMetrics > 0) {
-            const double request = p.targetType != MetricTargetType::Utilization ? 1.0
-                : cpu ? t.tier->requests.cpuMillicores : t.tier->requests.memoryBytes;
-            const auto divisor = [&p, request](int pods) {
-                return p.targetType == MetricTargetType::Utilization ? pods * request : double(pods);
-            };
-            inputs.value = truncatedPerPod(p, value, divisor(inputs.withMetrics), state.perPod, state.perPodDivisor);
-            inputs.corrected = inputs.unready == 0 ? inputs.value
-                : truncatedPerPod(p, value, divisor(inputs.withMetrics + inputs.unready), state.perPodCorrected,
+        in.withMetrics = cpu ? std::min(x.ready, totalPods) : std::min(totalPods - t.pending, x.ready + t.startingCount);
+        in.unready = std::max(0, totalPods - in.withMetrics);
+        in.totalPods = in.ready = 0; // not read by the per-pod rules
+        if (in.withMetrics > 0) {
+            in.value = truncatedPerPod(p, value, p.divisor(in.withMetrics), state.perPod, state.perPodDivisor);
+            in.corrected = in.unready == 0 ? in.value
+                : truncatedPerPod(p, value, p.divisor(in.withMetrics + in.unready), state.perPodCorrected,
                                   state.correctedDivisor);
         } else {
-            inputs.value = 0;
+            in.value = 0;
         }
     }
-    if (state.computed && state.computedFrom == inputs)
-        return; // `r` already holds this proposal
+    if (state.computed && state.computedFrom == in)
+        return state.replicas; // equal inputs, equal proposal
     state.computed = true;
-    // member by member: a block copy of `inputs` would stall on the stores that just built it
-    state.computedFrom.value = inputs.value;
-    state.computedFrom.corrected = inputs.corrected;
-    state.computedFrom.withMetrics = inputs.withMetrics;
-    state.computedFrom.unready = inputs.unready;
-    state.computedFrom.current = inputs.current;
-    state.computedFrom.totalPods = inputs.totalPods;
-    state.computedFrom.ready = inputs.ready;
-    // numeric fields only: the strings stay untouched in the hot loop
-    r.replicas.reset();
-    r.utilization.reset();
-    r.withinTolerance = false;
-    if (perPod) {
-        if (inputs.withMetrics <= 0)
-            return;
-        double ratio = inputs.value / p.target;
-        double corrected = inputs.corrected / p.target;
-        if (p.targetType == MetricTargetType::Utilization) {
-            r.utilization = static_cast<int>(inputs.value);
-        } else {
-            ratio = inputs.value / 1000 / p.target;
-            corrected = inputs.corrected / 1000 / p.target;
-        }
-        r.replicas = ReplicaCalculator::uniformReplicas(current, ratio, corrected, inputs.withMetrics, inputs.unready,
-                                                        t.tolerances, &r.withinTolerance);
-        return;
+    // member by member: a block copy of `in` would stall on the stores that just built it
+    state.computedFrom.value = in.value;
+    state.computedFrom.corrected = in.corrected;
+    state.computedFrom.withMetrics = in.withMetrics;
+    state.computedFrom.unready = in.unready;
+    state.computedFrom.current = in.current;
+    state.computedFrom.totalPods = in.totalPods;
+    state.computedFrom.ready = in.ready;
+    state.replicas = computeProposal(t, p, in);
+    return state.replicas;
+}
+
+/// The controller's decision on the metric proposals (decideReplicas() with the stabilization window
+/// in `t.window`), without its explanation: a sync that keeps the size, by far the most common,
+/// returns as soon as the window shows that nothing limits it.
+int decide(TierSim &t, int proposal, std::size_t invalid, const ControllerSettings &settings, std::int64_t nowMs)
+{
+    const int current = t.replicas;
+    if (current == 0 && t.specMinReplicas != 0)
+        return 0; // scaling disabled
+    int desired = current;
+    if (current > t.specMaxReplicas) {
+        desired = t.specMaxReplicas;
+    } else if (current < t.specMinReplicas) {
+        desired = t.specMinReplicas;
+    } else if (invalid >= t.plans.size() || (invalid > 0 && proposal < current)) {
+        return current; // no usable metric
+    } else {
+        const WindowExtremes extremes = t.window->extremes(proposal, nowMs);
+        t.window->add(proposal, nowMs);
+        // the size stays when the stabilized value is the current size (no rate limit or bound can
+        // change that), or lies beyond the bound the current size already sits at
+        const int stabilized = t.behavior ? std::min(std::max(current, extremes.up), extremes.down) : extremes.down;
+        const bool stays = stabilized == current
+            || (stabilized > current ? current >= t.specMaxReplicas : current <= t.specMinReplicas);
+        if (stays && (t.behavior || t.legacyKeepsCurrent))
+            return current;
+        desired = limitReplicas(t.behavior, settings, t.memory, current, proposal, extremes, t.specMinReplicas,
+                                t.specMaxReplicas, nowMs)
+                      .desired;
     }
-    if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
-        if (totalPods <= 0)
-            return;
-        const double ratio = value / (p.target * totalPods);
-        r.withinTolerance = t.tolerances.isWithin(ratio);
-        r.replicas = r.withinTolerance ? totalPods : static_cast<int>(std::ceil(value / p.target - 1e-9));
-        return;
-    }
-    const double ratio = value / p.target;
-    if (current == 0) {
-        r.replicas = static_cast<int>(std::ceil(ratio));
-        return;
-    }
-    r.withinTolerance = t.tolerances.isWithin(ratio);
-    r.replicas = r.withinTolerance ? current : static_cast<int>(std::ceil(ratio * t.ready));
+    if (desired != current)
+        storeScaleEvent(t.behavior, t.memory, current, desired, nowMs);
+    return desired;
 }
 
 /// The plan's CustomAutoScaler: scale when cpu > 70 %, memory > 80 %, p95 > 2 s or queue > 100, to
@@ -156,9 +186,19 @@ int syncReplicas(TierSim &t, const Sample &seen, std::int64_t nowMs, ScalingPoli
     if (policy == ScalingPolicyKind::Custom)
         return customPolicy(t, seen, nowMs);
     const int totalPods = t.ready + t.startingCount + t.pending;
-    for (std::size_t j = 0; j < t.plans.size(); ++j)
-        proposeMetric(t, t.plans[j], seen, totalPods, t.results[j], t.proposalStates[j]);
-    return decideReplicas(t.spec, t.behavior, settings, t.memory, t.replicas, t.results, nowMs, &*t.window).desired;
+    int proposal = 0;
+    bool any = false;
+    std::size_t invalid = 0;
+    for (std::size_t j = 0; j < t.plans.size(); ++j) {
+        const int r = proposeMetric(t, t.plans[j], seen, totalPods, t.proposalStates[j]);
+        if (r == NoProposal) {
+            ++invalid;
+        } else if (!any || r > proposal) { // the highest proposal wins
+            proposal = r;
+            any = true;
+        }
+    }
+    return decide(t, proposal, invalid, settings, nowMs);
 }
 
 } // namespace headroom::autoscale::sim

@@ -199,9 +199,12 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
             p.target = m.target.value->value();
         if (p.source == Source::Cpu && p.targetType != MetricTargetType::Utilization)
             p.target *= 1000; // cores -> millicores
+        p.perPod = m.type == MetricSourceType::Resource || m.type == MetricSourceType::ContainerResource
+            || m.type == MetricSourceType::Pods;
+        if (p.targetType == MetricTargetType::Utilization)
+            p.request = p.source == Source::Cpu ? tier.requests.cpuMillicores : tier.requests.memoryBytes;
         t.plans.push_back(p);
     }
-    t.results.resize(t.plans.size());
     t.proposalStates.resize(t.plans.size());
     for (const MetricPlan &p : t.plans) {
         if (p.source == Source::Cpu && p.targetType == MetricTargetType::Utilization && p.target > 0)
@@ -209,6 +212,9 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
         else if (p.source == Source::Arrivals && p.type == MetricSourceType::Pods && p.target > 0)
             t.arrivalsPerReplicaTarget = p.target;
     }
+    t.specMinReplicas = t.spec.minReplicas.value_or(1);
+    t.specMaxReplicas = t.spec.maxReplicas;
+    t.legacyKeepsCurrent = settings.scaleUpLimitFactor >= 1.0;
     t.minReplicas = std::max(0, t.spec.minReplicas.value_or(1));
     t.maxReplicas = std::max(t.spec.maxReplicas, t.minReplicas); // the API server rejects min > max
     const double share = tier.workload.demandShare;

@@ -39,6 +39,13 @@ struct MetricPlan {
     model::MetricTargetType targetType = model::MetricTargetType::Utilization;
     Source source = Source::None;
     double target = 0; ///< percent for Utilization, otherwise the value (units of the source)
+    bool perPod = false; ///< Resource, ContainerResource or Pods: the value is averaged over the pods
+    double request = 1;  ///< Utilization targets: the per-pod request the value is a percentage of
+    /// What the per-pod average divides the sample by for `pods` pods reporting.
+    double divisor(int pods) const
+    {
+        return targetType == model::MetricTargetType::Utilization ? pods * request : double(pods);
+    }
 };
 
 /// What a metric's last proposal was computed from, so that an unchanged input skips the work:
@@ -54,6 +61,7 @@ struct ProposalState {
     };
     Inputs computedFrom;
     bool computed = false;
+    int replicas = 0; ///< the proposal computed from `computedFrom`
     MonotoneMemo<double> perPod, perPodCorrected; ///< truncated per-pod value over the sample
     double perPodDivisor = 0, correctedDivisor = 0; ///< the pod count (x request) the memos divide by
 };
@@ -66,8 +74,10 @@ struct TierSim {
     ControllerMemory memory;      ///< scale events; the recommendations live in `window`
     std::optional<RecommendationWindow> window;
     std::vector<MetricPlan> plans;
-    std::vector<MetricResult> results;
-    std::vector<ProposalState> proposalStates; ///< what results[j] was computed from
+    std::vector<ProposalState> proposalStates; ///< per plan: its last proposal
+    int specMinReplicas = 1; ///< spec.minReplicas as the controller reads it
+    int specMaxReplicas = 1;
+    bool legacyKeepsCurrent = false; ///< the legacy scale-up limit never falls below the current size
     int minReplicas = 1;
     int maxReplicas = 1;
     double unitsPerMultiplier = 0;    ///< capacity-metric units at multiplier 1
