@@ -36,20 +36,6 @@ double truncatedPerPod(const MetricPlan &p, double value, double divisor)
                                                          : std::floor(value / divisor * 1000);
 }
 
-/// truncatedPerPod() through `memo`, which is valid for one divisor (monotone in the value when the
-/// divisor is positive).
-double truncatedPerPod(const MetricPlan &p, double value, double divisor, MonotoneMemo<double> &memo,
-                       double &memoDivisor)
-{
-    if (!(divisor > 0 && divisor <= 1e100))
-        return truncatedPerPod(p, value, divisor);
-    if (divisor != memoDivisor) {
-        memo.reset();
-        memoDivisor = divisor;
-    }
-    return memo(value, [&p, divisor](double v) { return truncatedPerPod(p, v, divisor); });
-}
-
 int ceilToInt(double v)
 {
     const double c = std::ceil(v);
@@ -58,69 +44,42 @@ int ceilToInt(double v)
     return static_cast<int>(c);
 }
 
-/// The proposal for the inputs of `in`, computed as the controller's rules do (ReplicaCalculator).
-int computeProposal(const TierSim &t, const MetricPlan &p, const ProposalState::Inputs &in)
-{
-    if (p.perPod) {
-        if (in.withMetrics <= 0)
-            return NoProposal;
-        const bool utilization = p.targetType == MetricTargetType::Utilization;
-        const double ratio = utilization ? in.value / p.target : in.value / 1000 / p.target;
-        if (in.unready == 0 || ratio <= 1.0) // uniformReplicas() without unready pods counting
-            return t.tolerances.isWithin(ratio) ? in.current : ceilToInt(ratio * in.withMetrics);
-        const double corrected = utilization ? in.corrected / p.target : in.corrected / 1000 / p.target;
-        return ReplicaCalculator::uniformReplicas(in.current, ratio, corrected, in.withMetrics, in.unready,
-                                                  t.tolerances);
-    }
-    if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
-        if (in.totalPods <= 0)
-            return NoProposal;
-        const double ratio = in.value / (p.target * in.totalPods);
-        return t.tolerances.isWithin(ratio) ? in.totalPods : static_cast<int>(std::ceil(in.value / p.target - 1e-9));
-    }
-    const double ratio = in.value / p.target;
-    if (in.current == 0)
-        return static_cast<int>(std::ceil(ratio));
-    return t.tolerances.isWithin(ratio) ? in.current : static_cast<int>(std::ceil(ratio * in.ready));
-}
-
-/// One metric's proposal from a lagged sample, following the controller's per-type rules;
-/// NoProposal when the metric has no simulated value or no pod reports it (a failed fetch).
-int proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &x, int totalPods, ProposalState &state)
+/// One metric's proposal from a lagged sample, following the controller's per-type rules (as
+/// ReplicaCalculator computes them for a uniform fleet); NoProposal when the metric has no simulated
+/// value or no pod reports it (a failed fetch).
+int proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &x, int totalPods)
 {
     if (p.source == Source::None || p.target <= 0)
         return NoProposal;
     const double value = sourceValue(p.source, x);
-    ProposalState::Inputs in{value, 0, 0, 0, t.replicas, totalPods, t.ready};
+    const int current = t.replicas;
     if (p.perPod) {
         // CPU samples of pods that became ready after the sample are unready; other metrics only
         // lack samples of Pending pods, and running-but-starting pods report ~0
-        const bool cpu = p.source == Source::Cpu;
-        in.withMetrics = cpu ? std::min(x.ready, totalPods) : std::min(totalPods - t.pending, x.ready + t.startingCount);
-        in.unready = std::max(0, totalPods - in.withMetrics);
-        in.totalPods = in.ready = 0; // not read by the per-pod rules
-        if (in.withMetrics > 0) {
-            in.value = truncatedPerPod(p, value, p.divisor(in.withMetrics), state.perPod, state.perPodDivisor);
-            in.corrected = in.unready == 0 ? in.value
-                : truncatedPerPod(p, value, p.divisor(in.withMetrics + in.unready), state.perPodCorrected,
-                                  state.correctedDivisor);
-        } else {
-            in.value = 0;
-        }
+        const int withMetrics = p.source == Source::Cpu ? std::min(x.ready, totalPods)
+                                                        : std::min(totalPods - t.pending, x.ready + t.startingCount);
+        if (withMetrics <= 0)
+            return NoProposal;
+        const int unready = std::max(0, totalPods - withMetrics);
+        const bool utilization = p.targetType == MetricTargetType::Utilization;
+        const double perPod = truncatedPerPod(p, value, p.divisor(withMetrics));
+        const double ratio = utilization ? perPod / p.target : perPod / 1000 / p.target;
+        if (unready == 0 || ratio <= 1.0) // uniformReplicas() when no unready pod is counted
+            return t.tolerances.isWithin(ratio) ? current : ceilToInt(ratio * withMetrics);
+        const double correctedPerPod = truncatedPerPod(p, value, p.divisor(withMetrics + unready));
+        const double corrected = utilization ? correctedPerPod / p.target : correctedPerPod / 1000 / p.target;
+        return ReplicaCalculator::uniformReplicas(current, ratio, corrected, withMetrics, unready, t.tolerances);
     }
-    if (state.computed && state.computedFrom == in)
-        return state.replicas; // equal inputs, equal proposal
-    state.computed = true;
-    // member by member: a block copy of `in` would stall on the stores that just built it
-    state.computedFrom.value = in.value;
-    state.computedFrom.corrected = in.corrected;
-    state.computedFrom.withMetrics = in.withMetrics;
-    state.computedFrom.unready = in.unready;
-    state.computedFrom.current = in.current;
-    state.computedFrom.totalPods = in.totalPods;
-    state.computedFrom.ready = in.ready;
-    state.replicas = computeProposal(t, p, in);
-    return state.replicas;
+    if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
+        if (totalPods <= 0)
+            return NoProposal;
+        const double ratio = value / (p.target * totalPods);
+        return t.tolerances.isWithin(ratio) ? totalPods : static_cast<int>(std::ceil(value / p.target - 1e-9));
+    }
+    const double ratio = value / p.target;
+    if (current == 0)
+        return static_cast<int>(std::ceil(ratio));
+    return t.tolerances.isWithin(ratio) ? current : static_cast<int>(std::ceil(ratio * t.ready));
 }
 
 /// The controller's decision on the metric proposals (decideReplicas() with the stabilization window
@@ -190,7 +149,7 @@ int syncReplicas(TierSim &t, const Sample &seen, std::int64_t nowMs, ScalingPoli
     bool any = false;
     std::size_t invalid = 0;
     for (std::size_t j = 0; j < t.plans.size(); ++j) {
-        const int r = proposeMetric(t, t.plans[j], seen, totalPods, t.proposalStates[j]);
+        const int r = proposeMetric(t, t.plans[j], seen, totalPods);
         if (r == NoProposal) {
             ++invalid;
         } else if (!any || r > proposal) { // the highest proposal wins

@@ -205,7 +205,6 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
             p.request = p.source == Source::Cpu ? tier.requests.cpuMillicores : tier.requests.memoryBytes;
         t.plans.push_back(p);
     }
-    t.proposalStates.resize(t.plans.size());
     for (const MetricPlan &p : t.plans) {
         if (p.source == Source::Cpu && p.targetType == MetricTargetType::Utilization && p.target > 0)
             t.cpuPerReplicaAtTarget = tier.requests.cpuMillicores * p.target / 100.0;

@@ -48,24 +48,6 @@ struct MetricPlan {
     }
 };
 
-/// What a metric's last proposal was computed from, so that an unchanged input skips the work:
-/// equal inputs give an equal proposal. Per-pod metrics key on the truncated per-pod value (integer
-/// percent or milli-units), which moves far less often than the sample; the truncation itself is
-/// memoized along the sample (monotone in it for a fixed pod count).
-struct ProposalState {
-    struct Inputs {
-        double value = 0;   ///< the sample (Object/External) or the truncated per-pod value (per-pod metrics)
-        double corrected = 0;
-        int withMetrics = 0, unready = 0, current = 0, totalPods = 0, ready = 0;
-        bool operator==(const Inputs &) const = default;
-    };
-    Inputs computedFrom;
-    bool computed = false;
-    int replicas = 0; ///< the proposal computed from `computedFrom`
-    MonotoneMemo<double> perPod, perPodCorrected; ///< truncated per-pod value over the sample
-    double perPodDivisor = 0, correctedDivisor = 0; ///< the pod count (x request) the memos divide by
-};
-
 struct TierSim {
     const model::Tier *tier = nullptr;
     model::HpaSpec spec;
@@ -74,7 +56,6 @@ struct TierSim {
     ControllerMemory memory;      ///< scale events; the recommendations live in `window`
     std::optional<RecommendationWindow> window;
     std::vector<MetricPlan> plans;
-    std::vector<ProposalState> proposalStates; ///< per plan: its last proposal
     int specMinReplicas = 1; ///< spec.minReplicas as the controller reads it
     int specMaxReplicas = 1;
     bool legacyKeepsCurrent = false; ///< the legacy scale-up limit never falls below the current size
