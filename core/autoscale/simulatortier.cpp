@@ -133,6 +133,20 @@ void advanceNodes(TierSim &t, std::int64_t now, std::int64_t delay, int &cluster
     }
 }
 
+/// mmcP95Seconds() for a tier serving at 99.9 % of its capacity, where it depends on the ready pod
+/// count alone: computed once per count (a saturated tier would otherwise recompute it at every
+/// change of its size).
+double saturatedP95(TierSim &t, double served, int servers)
+{
+    const auto ready = static_cast<std::size_t>(t.ready);
+    if (ready >= t.saturatedP95.size())
+        t.saturatedP95.resize(ready + 1, std::numeric_limits<double>::quiet_NaN());
+    double &p95 = t.saturatedP95[ready];
+    if (std::isnan(p95))
+        p95 = mmcP95Seconds(served, t.service, servers);
+    return p95;
+}
+
 /// Serves one tick: queue dynamics, utilization, latency; writes the tick's sample to `s`.
 Served serve(TierSim &t, double units, double arrivals, double dt, Sample &s)
 {
@@ -157,7 +171,9 @@ Served serve(TierSim &t, double units, double arrivals, double dt, Sample &s)
             // the M/M/c estimate moves slowly with demand: recomputed when it changes by 0.1 % or more
             t.p95Servers = servers;
             t.p95Arrivals = served;
-            t.p95Queueing = servers > 0 ? mmcP95Seconds(served, t.service, servers) : 1e9;
+            t.p95Queueing = servers <= 0 ? 1e9
+                : served == capacity * 0.999 ? saturatedP95(t, served, servers)
+                                             : mmcP95Seconds(served, t.service, servers);
         }
         p95 = t.p95Queueing + backlogWait;
     }

@@ -89,6 +89,7 @@ struct TierSim {
     int p95Servers = -1;
     double p95Arrivals = 0;
     double p95Queueing = 0;
+    std::vector<double> saturatedP95; ///< by ready pod count: p95 queueing at 99.9 % of capacity (NaN: not yet)
     double cpuPerReplicaAtTarget = 0; ///< millicores a replica may use at the CPU Utilization target
     double arrivalsPerReplicaTarget = 0; ///< Pods metric target on arrivals per replica
     bool neededMonotone = false; ///< neededReplicas() never falls as the multiplier grows: it may be memoized
