@@ -44,42 +44,65 @@ int ceilToInt(double v)
     return static_cast<int>(c);
 }
 
-/// One metric's proposal from a lagged sample, following the controller's per-type rules (as
-/// ReplicaCalculator computes them for a uniform fleet); NoProposal when the metric has no simulated
-/// value or no pod reports it (a failed fetch).
-int proposeMetric(const TierSim &t, const MetricPlan &p, const Sample &x, int totalPods)
+/// Per-pod metrics (ReplicaCalculator's rules for a uniform fleet): `withMetrics` pods report
+/// `value` in total, `unready` pods count only on a scale-up, as using nothing.
+int perPodProposal(const TierSim &t, const MetricPlan &p, double value, int withMetrics, int unready)
+{
+    const bool utilization = p.targetType == MetricTargetType::Utilization;
+    const double perPod = truncatedPerPod(p, value, p.divisor(withMetrics));
+    const double ratio = utilization ? perPod / p.target : perPod / 1000 / p.target;
+    if (unready == 0 || ratio <= 1.0) // uniformReplicas() when no unready pod is counted
+        return t.tolerances.isWithin(ratio) ? t.replicas : ceilToInt(ratio * withMetrics);
+    const double correctedPerPod = truncatedPerPod(p, value, p.divisor(withMetrics + unready));
+    const double corrected = utilization ? correctedPerPod / p.target : correctedPerPod / 1000 / p.target;
+    return ReplicaCalculator::uniformReplicas(t.replicas, ratio, corrected, withMetrics, unready, t.tolerances);
+}
+
+/// One metric's proposal from a lagged sample, following the controller's per-type rules;
+/// NoProposal when the metric has no simulated value or no pod reports it (a failed fetch). The
+/// proposal is kept in `p.memo` with its inputs: memory and queue metrics rarely change between syncs.
+int proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPods)
 {
     if (p.source == Source::None || p.target <= 0)
         return NoProposal;
     const double value = sourceValue(p.source, x);
-    const int current = t.replicas;
+    int podsA = t.ready; // the pod counts the rule reads
+    int podsB = 0;
     if (p.perPod) {
         // CPU samples of pods that became ready after the sample are unready; other metrics only
         // lack samples of Pending pods, and running-but-starting pods report ~0
-        const int withMetrics = p.source == Source::Cpu ? std::min(x.ready, totalPods)
-                                                        : std::min(totalPods - t.pending, x.ready + t.startingCount);
-        if (withMetrics <= 0)
+        podsA = p.source == Source::Cpu ? std::min(x.ready, totalPods)
+                                        : std::min(totalPods - t.pending, x.ready + t.startingCount);
+        if (podsA <= 0)
             return NoProposal;
-        const int unready = std::max(0, totalPods - withMetrics);
-        const bool utilization = p.targetType == MetricTargetType::Utilization;
-        const double perPod = truncatedPerPod(p, value, p.divisor(withMetrics));
-        const double ratio = utilization ? perPod / p.target : perPod / 1000 / p.target;
-        if (unready == 0 || ratio <= 1.0) // uniformReplicas() when no unready pod is counted
-            return t.tolerances.isWithin(ratio) ? current : ceilToInt(ratio * withMetrics);
-        const double correctedPerPod = truncatedPerPod(p, value, p.divisor(withMetrics + unready));
-        const double corrected = utilization ? correctedPerPod / p.target : correctedPerPod / 1000 / p.target;
-        return ReplicaCalculator::uniformReplicas(current, ratio, corrected, withMetrics, unready, t.tolerances);
+        podsB = std::max(0, totalPods - podsA);
+    } else if (p.targetType == MetricTargetType::AverageValue) {
+        podsA = totalPods;
     }
-    if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
-        if (totalPods <= 0)
-            return NoProposal;
-        const double ratio = value / (p.target * totalPods);
-        return t.tolerances.isWithin(ratio) ? totalPods : static_cast<int>(std::ceil(value / p.target - 1e-9));
+    ProposalMemo &memo = p.memo;
+    if (value == memo.value && t.replicas == memo.current && podsA == memo.podsA && podsB == memo.podsB)
+        return memo.replicas;
+    memo.value = value;
+    memo.current = t.replicas;
+    memo.podsA = podsA;
+    memo.podsB = podsB;
+    if (p.perPod) {
+        memo.replicas = perPodProposal(t, p, value, podsA, podsB);
+    } else if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
+        if (totalPods <= 0) {
+            memo.replicas = NoProposal;
+        } else {
+            const double ratio = value / (p.target * totalPods);
+            memo.replicas = t.tolerances.isWithin(ratio) ? totalPods
+                                                         : static_cast<int>(std::ceil(value / p.target - 1e-9));
+        }
+    } else {
+        const double ratio = value / p.target;
+        memo.replicas = t.replicas == 0      ? static_cast<int>(std::ceil(ratio))
+            : t.tolerances.isWithin(ratio) ? t.replicas
+                                           : static_cast<int>(std::ceil(ratio * t.ready));
     }
-    const double ratio = value / p.target;
-    if (current == 0)
-        return static_cast<int>(std::ceil(ratio));
-    return t.tolerances.isWithin(ratio) ? current : static_cast<int>(std::ceil(ratio * t.ready));
+    return memo.replicas;
 }
 
 /// The controller's decision on the metric proposals (decideReplicas() with the stabilization window
@@ -148,8 +171,8 @@ int syncReplicas(TierSim &t, const Sample &seen, std::int64_t nowMs, ScalingPoli
     int proposal = 0;
     bool any = false;
     std::size_t invalid = 0;
-    for (std::size_t j = 0; j < t.plans.size(); ++j) {
-        const int r = proposeMetric(t, t.plans[j], seen, totalPods);
+    for (MetricPlan &plan : t.plans) {
+        const int r = proposeMetric(t, plan, seen, totalPods);
         if (r == NoProposal) {
             ++invalid;
         } else if (!any || r > proposal) { // the highest proposal wins

@@ -206,7 +206,10 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
                               : Tolerances{settings.tolerance, settings.tolerance};
     t.window.emplace(t.behavior, settings);
     for (const MetricSpec &m : effectiveMetrics(t.spec)) {
-        MetricPlan p{m.type, m.target.type, sourceFor(m), 0};
+        MetricPlan p;
+        p.type = m.type;
+        p.targetType = m.target.type;
+        p.source = sourceFor(m);
         if (m.target.type == MetricTargetType::Utilization)
             p.target = m.target.averageUtilization.value_or(80);
         else if (m.target.type == MetricTargetType::AverageValue && m.target.averageValue)

@@ -34,6 +34,14 @@ struct Sample {
 /// Which simulated quantity feeds an HPA metric.
 enum class Source { Cpu, Memory, Arrivals, Queue, Wait, Latency, None };
 
+/// A metric's last proposal and the inputs it was computed from: equal inputs, equal proposal.
+struct ProposalMemo {
+    double value = std::numeric_limits<double>::quiet_NaN(); ///< the sample (NaN: nothing computed yet)
+    int current = 0;
+    int podsA = 0, podsB = 0; ///< the pod counts the metric's rule reads
+    int replicas = 0;
+};
+
 struct MetricPlan {
     model::MetricSourceType type = model::MetricSourceType::Resource;
     model::MetricTargetType targetType = model::MetricTargetType::Utilization;
@@ -46,6 +54,7 @@ struct MetricPlan {
     {
         return targetType == model::MetricTargetType::Utilization ? pods * request : double(pods);
     }
+    ProposalMemo memo;
 };
 
 struct TierSim {
