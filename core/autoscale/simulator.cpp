@@ -156,9 +156,10 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
             if (syncDue) {
                 const Sample &seen = t.ring[ringPos + 1 == t.ring.size() ? 0 : ringPos + 1]; // `lag` ticks old
                 const int desired = sim::syncReplicas(t, i >= lag ? seen : s, tick.nowMs, options.policy, settings);
-                sim::scaleTo(t, desired, tick.nowMs);
+                if (desired != t.replicas)
+                    sim::scaleTo(t, desired, tick.nowMs);
             }
-            const int needed = sim::neededAt(t, tick.multiplier);
+            const int needed = served.neededReplicas;
             tl.desiredReplicas.push_back(t.replicas);
             tl.readyReplicas.push_back(t.ready);
             tl.pendingReplicas.push_back(t.pending);

@@ -191,7 +191,7 @@ Served serve(TierSim &t, double units, double arrivals, double dt, Sample &s)
     s.waitSeconds = backlogWait;
     s.p95Ms = std::min(p95, 1e9) * 1000;
     return {dropped, t.ready > 0 ? s.cpuMilli * 100 / (t.ready * double(tier.requests.cpuMillicores)) : 0,
-            t.ready > 0 ? t.memoryUtilization : 0};
+            t.ready > 0 ? t.memoryUtilization : 0, 0};
 }
 
 } // namespace
@@ -281,7 +281,9 @@ Served advanceTier(TierSim &t, const Tick &tick, int &clusterNodes, Sample &s)
     advanceNodes(t, tick.nowMs, tick.nodeProvisioningDelayMs, clusterNodes, tick.maxNodes);
     if (t.pending > 0 && t.nodes != nodesBefore)
         advancePods(t, tick.nowMs, t.tier->podStartupTime);
-    return serve(t, t.unitsPerMultiplier * tick.multiplier, t.arrivalsPerMultiplier * tick.multiplier, tick.dt, s);
+    Served served = serve(t, t.unitsPerMultiplier * tick.multiplier, t.arrivalsPerMultiplier * tick.multiplier, tick.dt, s);
+    served.neededReplicas = neededAt(t, tick.multiplier);
+    return served;
 }
 
 void scaleTo(TierSim &t, int desired, std::int64_t nowMs)

@@ -127,11 +127,12 @@ struct Served {
     double dropped = 0;        ///< per second, shed or late
     double cpuUtilization = 0; ///< percent of requested CPU over ready pods
     double memoryUtilization = 0; ///< percent of requested memory
+    int neededReplicas = 0;       ///< neededAt() this tick
 };
 
 /// One tick of the tier before the autoscaler syncs: region loss, pods becoming ready or placed,
-/// nodes provisioned or removed, then the tick's work served. Writes the tick's sample to `s` (in
-/// place: a copy of a freshly written struct stalls on store forwarding).
+/// nodes provisioned or removed, then the tick's work served, and the replicas it needs. Writes the
+/// tick's sample to `s` (in place: a copy of a freshly written struct stalls on store forwarding).
 Served advanceTier(TierSim &t, const Tick &tick, int &clusterNodes, Sample &s);
 
 /// The Deployment's spec.replicas set to `desired` by a sync at `nowMs`: new pods go Pending (and are
