@@ -121,6 +121,14 @@ int decide(TierSim &t, int proposal, std::size_t invalid, const ControllerSettin
     } else if (invalid >= t.plans.size() || (invalid > 0 && proposal < current)) {
         return current; // no usable metric
     } else {
+        // a proposal beyond the bound the size sits at keeps the size whatever the window holds (the
+        // window only moves the stabilized value further out): record it without asking the window
+        const bool heldAtMax = proposal >= current && current >= t.specMaxReplicas && (t.behavior || t.legacyKeepsCurrent);
+        const bool heldAtMin = t.behavior && proposal <= current && current <= t.specMinReplicas;
+        if (heldAtMax || heldAtMin) {
+            t.window->add(proposal, nowMs);
+            return current;
+        }
         const WindowExtremes extremes = t.window->extremes(proposal, nowMs);
         t.window->add(proposal, nowMs);
         // the size stays when the stabilized value is the current size (no rate limit or bound can
