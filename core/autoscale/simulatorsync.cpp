@@ -44,18 +44,34 @@ int ceilToInt(double v)
     return static_cast<int>(c);
 }
 
-/// Per-pod metrics (ReplicaCalculator's rules for a uniform fleet): `withMetrics` pods report
-/// `value` in total, `unready` pods count only on a scale-up, as using nothing.
-int perPodProposal(const TierSim &t, const MetricPlan &p, double value, int withMetrics, int unready)
+/// uniformReplicas() on the truncated per-pod value `perPod` of `value`.
+int perPodReplicas(const TierSim &t, const MetricPlan &p, double value, double perPod, int withMetrics, int unready)
 {
     const bool utilization = p.targetType == MetricTargetType::Utilization;
-    const double perPod = truncatedPerPod(p, value, p.divisor(withMetrics));
     const double ratio = utilization ? perPod / p.target : perPod / 1000 / p.target;
     if (unready == 0 || ratio <= 1.0) // uniformReplicas() when no unready pod is counted
         return t.tolerances.isWithin(ratio) ? t.replicas : ceilToInt(ratio * withMetrics);
     const double correctedPerPod = truncatedPerPod(p, value, p.divisor(withMetrics + unready));
     const double corrected = utilization ? correctedPerPod / p.target : correctedPerPod / 1000 / p.target;
     return ReplicaCalculator::uniformReplicas(t.replicas, ratio, corrected, withMetrics, unready, t.tolerances);
+}
+
+/// Per-pod metrics (ReplicaCalculator's rules for a uniform fleet): `withMetrics` pods report
+/// `value` in total, `unready` pods count only on a scale-up, as using nothing.
+int perPodProposal(const TierSim &t, MetricPlan &p, double value, int withMetrics, int unready)
+{
+    const double perPod = truncatedPerPod(p, value, p.divisor(withMetrics));
+    if (unready != 0) // the corrected value is read as well
+        return perPodReplicas(t, p, value, perPod, withMetrics, unready);
+    // the rules read the truncated value only: it moves far less often than the sample
+    ProposalMemo &memo = p.memo;
+    if (perPod == memo.truncated && t.replicas == memo.truncatedCurrent && withMetrics == memo.truncatedPods)
+        return memo.truncatedReplicas;
+    memo.truncated = perPod;
+    memo.truncatedCurrent = t.replicas;
+    memo.truncatedPods = withMetrics;
+    memo.truncatedReplicas = perPodReplicas(t, p, value, perPod, withMetrics, 0);
+    return memo.truncatedReplicas;
 }
 
 /// One metric's proposal from a lagged sample, following the controller's per-type rules;

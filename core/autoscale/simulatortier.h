@@ -40,6 +40,11 @@ struct ProposalMemo {
     int current = 0;
     int podsA = 0, podsB = 0; ///< the pod counts the metric's rule reads
     int replicas = 0;
+    /// Per-pod metrics with every pod reporting: the proposal for a truncated per-pod value.
+    double truncated = std::numeric_limits<double>::quiet_NaN();
+    int truncatedCurrent = 0;
+    int truncatedPods = 0;
+    int truncatedReplicas = 0;
 };
 
 struct MetricPlan {
