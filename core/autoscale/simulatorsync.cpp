@@ -14,20 +14,6 @@ namespace {
 
 constexpr int NoProposal = std::numeric_limits<int>::min(); ///< a metric that failed
 
-double sourceValue(Source s, const Sample &x)
-{
-    switch (s) {
-    case Source::Cpu: return x.cpuMilli;
-    case Source::Memory: return x.memBytes;
-    case Source::Arrivals: return x.arrivals;
-    case Source::Queue: return x.queue;
-    case Source::Wait: return x.waitSeconds;
-    case Source::Latency: return x.p95Ms;
-    case Source::None: break;
-    }
-    return 0;
-}
-
 /// The per-pod value the controller compares with the target: sum / (pods x request) as an integer
 /// percent for Utilization targets, else the per-pod average truncated to milli-units.
 double truncatedPerPod(const MetricPlan &p, double value, double divisor)
@@ -75,13 +61,11 @@ int perPodProposal(const TierSim &t, MetricPlan &p, double value, int withMetric
 }
 
 /// One metric's proposal from a lagged sample, following the controller's per-type rules;
-/// NoProposal when the metric has no simulated value or no pod reports it (a failed fetch). The
+/// NoProposal when no pod reports it (a failed fetch). The
 /// proposal is kept in `p.memo` with its inputs: memory and queue metrics rarely change between syncs.
 int proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPods)
 {
-    if (p.source == Source::None || p.target <= 0)
-        return NoProposal;
-    const double value = sourceValue(p.source, x);
+    const double value = x.*p.field;
     int podsA = t.ready; // the pod counts the rule reads
     int podsB = 0;
     if (p.perPod) {
@@ -134,7 +118,7 @@ int decide(TierSim &t, int proposal, std::size_t invalid, const ControllerSettin
         desired = t.specMaxReplicas;
     } else if (current < t.specMinReplicas) {
         desired = t.specMinReplicas;
-    } else if (invalid >= t.plans.size() || (invalid > 0 && proposal < current)) {
+    } else if (invalid >= t.metricCount || (invalid > 0 && proposal < current)) {
         return current; // no usable metric
     } else {
         // a proposal beyond the bound the size sits at keeps the size whatever the window holds (the
@@ -194,7 +178,7 @@ int syncReplicas(TierSim &t, const Sample &seen, std::int64_t nowMs, ScalingPoli
     const int totalPods = t.ready + t.startingCount + t.pending;
     int proposal = 0;
     bool any = false;
-    std::size_t invalid = 0;
+    std::size_t invalid = t.metricCount - t.plans.size();
     for (MetricPlan &plan : t.plans) {
         const int r = proposeMetric(t, plan, seen, totalPods);
         if (r == NoProposal) {

@@ -31,6 +31,20 @@ Source sourceFor(const MetricSpec &m)
     return Source::None;
 }
 
+double Sample::*sampleField(Source s)
+{
+    switch (s) {
+    case Source::Cpu: return &Sample::cpuMilli;
+    case Source::Memory: return &Sample::memBytes;
+    case Source::Arrivals: return &Sample::arrivals;
+    case Source::Queue: return &Sample::queue;
+    case Source::Wait: return &Sample::waitSeconds;
+    case Source::Latency: return &Sample::p95Ms;
+    case Source::None: break;
+    }
+    return nullptr;
+}
+
 double baseUnits(const Scenario &s, const Tier &t)
 {
     const DemandProfile &d = s.spec.demand;
@@ -233,6 +247,11 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
     t.specMinReplicas = t.spec.minReplicas.value_or(1);
     t.specMaxReplicas = t.spec.maxReplicas;
     t.legacyKeepsCurrent = settings.scaleUpLimitFactor >= 1.0;
+    // a metric without a simulated value is a failed fetch at every sync: only its count matters
+    t.metricCount = t.plans.size();
+    std::erase_if(t.plans, [](const MetricPlan &p) { return p.source == Source::None || p.target <= 0; });
+    for (MetricPlan &p : t.plans)
+        p.field = sampleField(p.source);
     t.minReplicas = std::max(0, t.spec.minReplicas.value_or(1));
     t.maxReplicas = std::max(t.spec.maxReplicas, t.minReplicas); // the API server rejects min > max
     const double share = tier.workload.demandShare;

@@ -59,6 +59,7 @@ struct MetricPlan {
     {
         return targetType == model::MetricTargetType::Utilization ? pods * request : double(pods);
     }
+    double Sample::*field = nullptr; ///< the sample value `source` names
     ProposalMemo memo;
 };
 
@@ -69,7 +70,8 @@ struct TierSim {
     Tolerances tolerances;
     ControllerMemory memory;      ///< scale events; the recommendations live in `window`
     std::optional<RecommendationWindow> window;
-    std::vector<MetricPlan> plans;
+    std::vector<MetricPlan> plans; ///< the metrics the simulation has a value for, in spec order
+    std::size_t metricCount = 0;   ///< spec metrics, with those that always fail
     int specMinReplicas = 1; ///< spec.minReplicas as the controller reads it
     int specMaxReplicas = 1;
     bool legacyKeepsCurrent = false; ///< the legacy scale-up limit never falls below the current size
