@@ -18,7 +18,7 @@ constexpr int NoProposal = std::numeric_limits<int>::min(); ///< a metric that f
 /// percent for Utilization targets, else the per-pod average truncated to milli-units.
 double truncatedPerPod(const MetricPlan &p, double value, double divisor)
 {
-    return p.targetType == MetricTargetType::Utilization ? std::floor(value * 100 / divisor)
+    return p.utilization() ? std::floor(value * 100 / divisor)
                                                          : std::floor(value / divisor * 1000);
 }
 
@@ -33,7 +33,7 @@ int ceilToInt(double v)
 /// uniformReplicas() on the truncated per-pod value `perPod` of `value`.
 int perPodReplicas(const TierSim &t, const MetricPlan &p, double value, double perPod, int withMetrics, int unready)
 {
-    const bool utilization = p.targetType == MetricTargetType::Utilization;
+    const bool utilization = p.utilization();
     const double ratio = utilization ? perPod / p.target : perPod / 1000 / p.target;
     if (unready == 0 || ratio <= 1.0) // uniformReplicas() when no unready pod is counted
         return t.tolerances.isWithin(ratio) ? t.replicas : ceilToInt(ratio * withMetrics);
@@ -123,7 +123,8 @@ int decide(TierSim &t, int proposal, std::size_t invalid, const ControllerSettin
     } else {
         // a proposal beyond the bound the size sits at keeps the size whatever the window holds (the
         // window only moves the stabilized value further out): record it without asking the window
-        const bool heldAtMax = proposal >= current && current >= t.specMaxReplicas && (t.behavior || t.legacyKeepsCurrent);
+        const bool heldAtMax = proposal >= current && current >= t.specMaxReplicas
+            && (t.behavior || t.legacyKeepsCurrent);
         const bool heldAtMin = t.behavior && proposal <= current && current <= t.specMinReplicas;
         if (heldAtMax || heldAtMin) {
             t.window->add(proposal, nowMs);

@@ -300,8 +300,9 @@ Served advanceTier(TierSim &t, const Tick &tick, int &clusterNodes, Sample &s)
     advanceNodes(t, tick.nowMs, tick.nodeProvisioningDelayMs, clusterNodes, tick.maxNodes);
     if (t.pending > 0 && t.nodes != nodesBefore)
         advancePods(t, tick.nowMs, t.tier->podStartupTime);
-    Served served = serve(t, t.unitsPerMultiplier * tick.multiplier, t.arrivalsPerMultiplier * tick.multiplier, tick.dt, s);
-    served.neededReplicas = neededAt(t, tick.multiplier);
+    const double m = tick.multiplier;
+    Served served = serve(t, t.unitsPerMultiplier * m, t.arrivalsPerMultiplier * m, tick.dt, s);
+    served.neededReplicas = neededAt(t, m);
     return served;
 }
 

@@ -54,11 +54,9 @@ struct MetricPlan {
     double target = 0; ///< percent for Utilization, otherwise the value (units of the source)
     bool perPod = false; ///< Resource, ContainerResource or Pods: the value is averaged over the pods
     double request = 1;  ///< Utilization targets: the per-pod request the value is a percentage of
+    bool utilization() const { return targetType == model::MetricTargetType::Utilization; }
     /// What the per-pod average divides the sample by for `pods` pods reporting.
-    double divisor(int pods) const
-    {
-        return targetType == model::MetricTargetType::Utilization ? pods * request : double(pods);
-    }
+    double divisor(int pods) const { return utilization() ? pods * request : double(pods); }
     double Sample::*field = nullptr; ///< the sample value `source` names
     ProposalMemo memo;
 };
