@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace headroom::autoscale::sim {
 
@@ -12,14 +13,11 @@ using namespace model;
 
 namespace {
 
-constexpr int NoProposal = std::numeric_limits<int>::min(); ///< a metric that failed
-
 /// The per-pod value the controller compares with the target: sum / (pods x request) as an integer
 /// percent for Utilization targets, else the per-pod average truncated to milli-units.
 double truncatedPerPod(const MetricPlan &p, double value, double divisor)
 {
-    return p.utilization() ? std::floor(value * 100 / divisor)
-                                                         : std::floor(value / divisor * 1000);
+    return p.utilization() ? std::floor(value * 100 / divisor) : std::floor(value / divisor * 1000);
 }
 
 int ceilToInt(double v)
@@ -61,9 +59,9 @@ int perPodProposal(const TierSim &t, MetricPlan &p, double value, int withMetric
 }
 
 /// One metric's proposal from a lagged sample, following the controller's per-type rules;
-/// NoProposal when no pod reports it (a failed fetch). The
+/// nullopt when no pod reports it (a failed fetch). The
 /// proposal is kept in `p.memo` with its inputs: memory and queue metrics rarely change between syncs.
-int proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPods)
+std::optional<int> proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPods)
 {
     const double value = x.*p.field;
     int podsA = t.ready; // the pod counts the rule reads
@@ -74,7 +72,7 @@ int proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPod
         podsA = p.source == Source::Cpu ? std::min(x.ready, totalPods)
                                         : std::min(totalPods - t.pending, x.ready + t.startingCount);
         if (podsA <= 0)
-            return NoProposal;
+            return std::nullopt;
         podsB = std::max(0, totalPods - podsA);
     } else if (p.targetType == MetricTargetType::AverageValue) {
         podsA = totalPods;
@@ -90,7 +88,7 @@ int proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPod
         memo.replicas = perPodProposal(t, p, value, podsA, podsB);
     } else if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
         if (totalPods <= 0) {
-            memo.replicas = NoProposal;
+            memo.replicas.reset();
         } else {
             const double ratio = value / (p.target * totalPods);
             memo.replicas = t.tolerances.isWithin(ratio) ? totalPods
@@ -178,16 +176,13 @@ int syncReplicas(TierSim &t, const Sample &seen, std::int64_t nowMs, ScalingPoli
         return customPolicy(t, seen, nowMs);
     const int totalPods = t.ready + t.startingCount + t.pending;
     int proposal = 0;
-    bool any = false;
     std::size_t invalid = t.metricCount - t.plans.size();
     for (MetricPlan &plan : t.plans) {
-        const int r = proposeMetric(t, plan, seen, totalPods);
-        if (r == NoProposal) {
+        const std::optional<int> r = proposeMetric(t, plan, seen, totalPods);
+        if (!r)
             ++invalid;
-        } else if (!any || r > proposal) { // the highest proposal wins
-            proposal = r;
-            any = true;
-        }
+        else if (proposal == 0 || *r > proposal) // the highest proposal wins, as decideReplicas() picks it
+            proposal = *r;
     }
     return decide(t, proposal, invalid, settings, nowMs);
 }
