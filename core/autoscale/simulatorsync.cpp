@@ -58,9 +58,9 @@ int perPodProposal(const TierSim &t, MetricPlan &p, double value, int withMetric
     return memo.truncatedReplicas;
 }
 
-/// One metric's proposal from a lagged sample, following the controller's per-type rules;
-/// nullopt when no pod reports it (a failed fetch). The
-/// proposal is kept in `p.memo` with its inputs: memory and queue metrics rarely change between syncs.
+/// One metric's proposal from a lagged sample, following the controller's per-type rules; nullopt
+/// when no pod reports it (a failed fetch). The proposal is kept in `p.memo` with its inputs: memory
+/// and queue metrics rarely change between syncs.
 std::optional<int> proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPods)
 {
     const double value = x.*p.field;
