@@ -1,5 +1,7 @@
 #include "core/analysis/scenarioanalysis.h"
 
+#include "core/analysis/stageinputs.h"
+
 #include "core/alerting/ruleloader.h"
 #include "core/alerting/simulationseries.h"
 #include "core/autoscale/traffic.h"
@@ -220,9 +222,33 @@ void completeSlos(std::vector<alerting::SloResult> &slos, const TrafficOutcome &
 ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions &options,
                          const std::function<bool(int, int)> &progress)
 {
+    return analyze(scenario, options, progress, nullptr);
+}
+
+ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions &options,
+                         const std::function<bool(int, int)> &progress, const ScenarioAnalysis *previous)
+{
+    return analyze(scenario, options, progress, std::vector<const ScenarioAnalysis *>{previous});
+}
+
+ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions &options,
+                         const std::function<bool(int, int)> &progress,
+                         const std::vector<const ScenarioAnalysis *> &previousAnalyses)
+{
+    std::vector<const ScenarioAnalysis *> previous;
+    for (const ScenarioAnalysis *p : previousAnalyses)
+        if (p && !p->cancelled) // a cancelled analysis may miss stages
+            previous.push_back(p);
+    auto firstWhere = [&previous](auto &&condition) -> const ScenarioAnalysis * {
+        for (const ScenarioAnalysis *p : previous)
+            if (condition(*p))
+                return p;
+        return nullptr;
+    };
     ScenarioAnalysis a;
     a.scenarioName = scenario.metadata.name;
     a.options = options;
+    a.inputs.scenario = scenario;
     QStringList traffic = options.traffic;
     if (traffic.isEmpty()) {
         for (const model::TrafficScenario &t : scenario.spec.traffic)
@@ -241,20 +267,42 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
         return true;
     };
 
-    a.plan = capacity::planCapacity(scenario, options.planDays, options.startDate);
+    std::optional<model::Scenario> plannedFrom; // computed once, compared with every candidate
+    auto samePlan = [&](const ScenarioAnalysis &p) {
+        if (p.options.planDays != options.planDays || p.options.startDate != options.startDate)
+            return false;
+        if (!plannedFrom)
+            plannedFrom = planInputs(scenario);
+        return planInputs(p.inputs.scenario) == *plannedFrom;
+    };
+    const ScenarioAnalysis *planSource = firstWhere(samePlan);
+    a.reused.plan = planSource != nullptr;
+    a.plan = planSource ? planSource->plan : capacity::planCapacity(scenario, options.planDays, options.startDate);
     a.warnings += a.plan.warnings;
     if (!step())
         return a;
 
-    const cost::PricingCatalog catalog = cost::defaultCatalog();
-    PlanCost planCost = costPlan(scenario, a.plan, catalog, options.spotRatio, a.warnings);
-    a.cost = planCost.bill;
-    a.savings = planCost.savings;
-    if (a.cost) {
-        const model::CostOptimization &co = scenario.spec.costOptimization;
-        a.thresholds = cost::checkThresholds(*a.cost, co.costThresholds.warning.amount, co.costThresholds.critical.amount,
-                                             co.costPerUserTarget.amount);
+    const model::Scenario costFrom = costInputs(scenario);
+    const ScenarioAnalysis *costSource = firstWhere([&](const ScenarioAnalysis &p) {
+        return p.options.spotRatio == options.spotRatio && samePlan(p) && costInputs(p.inputs.scenario) == costFrom;
+    });
+    a.reused.cost = costSource != nullptr;
+    if (costSource) {
+        a.cost = costSource->cost;
+        a.savings = costSource->savings;
+        a.thresholds = costSource->thresholds;
+        a.inputs.costWarnings = costSource->inputs.costWarnings;
+    } else {
+        PlanCost planCost = costPlan(scenario, a.plan, cost::defaultCatalog(), options.spotRatio, a.inputs.costWarnings);
+        a.cost = planCost.bill;
+        a.savings = planCost.savings;
+        if (a.cost) {
+            const model::CostOptimization &co = scenario.spec.costOptimization;
+            a.thresholds = cost::checkThresholds(*a.cost, co.costThresholds.warning.amount,
+                                                 co.costThresholds.critical.amount, co.costPerUserTarget.amount);
+        }
     }
+    a.warnings += a.inputs.costWarnings;
     if (!step())
         return a;
 
@@ -267,6 +315,17 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
         else
             a.warnings += compiled.errors();
     }
+    auto sameRun = [&](const ScenarioAnalysis &p) {
+        return p.options.step == options.step && p.options.policy == options.policy
+            && p.options.startDate == options.startDate && p.options.simulationDuration == options.simulationDuration;
+    };
+    // besides the simulation, the alert stage reads the rules, the success metrics and the cost threshold
+    auto sameMonitoring = [&](const ScenarioAnalysis &p) {
+        const model::ScenarioSpec &before = p.inputs.scenario.spec;
+        return p.options.evaluateAlerts && before.alertRules == scenario.spec.alertRules
+            && before.successMetrics == scenario.spec.successMetrics
+            && before.costOptimization.costThresholds.warning == scenario.spec.costOptimization.costThresholds.warning;
+    };
     const double activeUsers = (a.plan.users.empty() ? 0.0 : a.plan.users.front()) * scenario.spec.demand.activeToConcurrentRatio;
     for (const QString &name : std::as_const(traffic)) {
         TrafficOutcome o;
@@ -285,11 +344,24 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
             continue;
         }
         o.spec = spec->text;
-        autoscale::SimulationOptions simOptions;
-        simOptions.step = options.step;
-        simOptions.policy = options.policy;
-        simOptions.startMs = QDateTime(options.startDate, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-        o.simulation = autoscale::simulate(scenario, spec.value(), options.simulationDuration, simOptions);
+        // earlier outcomes of this traffic scenario computed from the same simulation inputs
+        std::vector<std::pair<const ScenarioAnalysis *, const TrafficOutcome *>> same;
+        const model::Scenario simulatedFrom = simulationInputs(scenario, name);
+        for (const ScenarioAnalysis *p : previous) {
+            const TrafficOutcome *earlier = sameRun(*p) ? p->outcome(name) : nullptr;
+            if (earlier && simulationInputs(p->inputs.scenario, name) == simulatedFrom)
+                same.emplace_back(p, earlier);
+        }
+        o.simulationReused = !same.empty();
+        if (o.simulationReused) {
+            o.simulation = same.front().second->simulation;
+        } else {
+            autoscale::SimulationOptions simOptions;
+            simOptions.step = options.step;
+            simOptions.policy = options.policy;
+            simOptions.startMs = QDateTime(options.startDate, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+            o.simulation = autoscale::simulate(scenario, spec.value(), options.simulationDuration, simOptions);
+        }
         o.dailyCostUsd.assign(size_t(std::max(o.simulation.ticks, 0)), 0.0);
         for (const autoscale::TierTimeline &tl : o.simulation.tiers) {
             const double usdPerNodeHour = price.value(tl.tierId);
@@ -297,18 +369,32 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
                 o.dailyCostUsd[i] += tl.nodes[i] * usdPerNodeHour * 24.0;
         }
         if (rules) {
-            alerting::SimulationSeriesOptions seriesOptions;
-            seriesOptions.utilizationScale = 1; // the simulator reports percent
-            seriesOptions.dailyCostUsd = o.dailyCostUsd;
-            seriesOptions.dbConnectionUtilization = proxyUtilization(scenario, o.simulation);
-            seriesOptions.costThresholdUsd = scenario.spec.costOptimization.costThresholds.warning.amount;
-            const alerting::SeriesStore store = alerting::seriesFromSimulation(o.simulation, seriesOptions);
-            const qint64 start = o.simulation.startMs;
-            const qint64 end = start + qint64(std::max(o.simulation.ticks - 1, 0)) * o.simulation.stepMs;
-            o.alerts = alerting::evaluateRules(*rules, store, start, end);
-            alerting::SloOptions sloOptions;
-            sloOptions.stepMs = o.simulation.stepMs;
-            o.slos = alerting::evaluateSlos(scenario.spec.successMetrics, store, start, end, sloOptions);
+            std::vector<double> proxyLoad = proxyUtilization(scenario, o.simulation);
+            // the series the rules and metrics see: the simulation's plus the per-tick cost and proxy load
+            for (const auto &[p, earlier] : same) {
+                if (sameMonitoring(*p) && earlier->dailyCostUsd == o.dailyCostUsd
+                    && proxyUtilization(p->inputs.scenario, earlier->simulation) == proxyLoad) {
+                    o.alerts = earlier->alerts;
+                    o.measuredSlos = earlier->measuredSlos;
+                    o.alertsReused = true;
+                    break;
+                }
+            }
+            if (!o.alertsReused) {
+                alerting::SimulationSeriesOptions seriesOptions;
+                seriesOptions.utilizationScale = 1; // the simulator reports percent
+                seriesOptions.dailyCostUsd = o.dailyCostUsd;
+                seriesOptions.dbConnectionUtilization = std::move(proxyLoad);
+                seriesOptions.costThresholdUsd = scenario.spec.costOptimization.costThresholds.warning.amount;
+                const alerting::SeriesStore store = alerting::seriesFromSimulation(o.simulation, seriesOptions);
+                const qint64 start = o.simulation.startMs;
+                const qint64 end = start + qint64(std::max(o.simulation.ticks - 1, 0)) * o.simulation.stepMs;
+                o.alerts = alerting::evaluateRules(*rules, store, start, end);
+                alerting::SloOptions sloOptions;
+                sloOptions.stepMs = o.simulation.stepMs;
+                o.measuredSlos = alerting::evaluateSlos(scenario.spec.successMetrics, store, start, end, sloOptions);
+            }
+            o.slos = o.measuredSlos;
             completeSlos(o.slos, o, a.cost);
         }
         o.figures = figuresOf(o, activeUsers);
@@ -318,13 +404,24 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
     }
 
     if (options.topology) {
-        auto topo = topology::analyseTopology(scenario);
-        if (topo) {
-            a.topology = std::move(topo).value();
-            a.warnings += a.topology->warnings;
+        const model::Scenario topologyFrom = topologyInputs(scenario);
+        const ScenarioAnalysis *source = firstWhere([&](const ScenarioAnalysis &p) {
+            return p.options.topology && topologyInputs(p.inputs.scenario) == topologyFrom;
+        });
+        a.reused.topology = source != nullptr;
+        if (source) {
+            a.topology = source->topology;
+            a.inputs.topologyWarnings = source->inputs.topologyWarnings;
         } else {
-            a.warnings += topo.errors();
+            auto topo = topology::analyseTopology(scenario);
+            if (topo) {
+                a.topology = std::move(topo).value();
+                a.inputs.topologyWarnings = a.topology->warnings;
+            } else {
+                a.inputs.topologyWarnings = topo.errors();
+            }
         }
+        a.warnings += a.inputs.topologyWarnings;
         step();
     }
     return a;
