@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 using namespace Qt::StringLiterals;
 
@@ -267,6 +268,20 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
         return true;
     };
 
+    // The topology needs no other stage's result: unless it can be taken over, it is computed on
+    // a thread of its own alongside the plan, the bill and the simulations (joined at its stage,
+    // or when an early return destroys the future).
+    const ScenarioAnalysis *topologySource = nullptr;
+    std::future<model::Result<topology::TopologyAnalysis>> topologyRun;
+    if (options.topology) {
+        const model::Scenario topologyFrom = topologyInputs(scenario);
+        topologySource = firstWhere([&](const ScenarioAnalysis &p) {
+            return p.options.topology && topologyInputs(p.inputs.scenario) == topologyFrom;
+        });
+        if (!topologySource)
+            topologyRun = std::async(std::launch::async, [scenario] { return topology::analyseTopology(scenario); });
+    }
+
     std::optional<model::Scenario> plannedFrom; // computed once, compared with every candidate
     auto samePlan = [&](const ScenarioAnalysis &p) {
         if (p.options.planDays != options.planDays || p.options.startDate != options.startDate)
@@ -404,16 +419,12 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
     }
 
     if (options.topology) {
-        const model::Scenario topologyFrom = topologyInputs(scenario);
-        const ScenarioAnalysis *source = firstWhere([&](const ScenarioAnalysis &p) {
-            return p.options.topology && topologyInputs(p.inputs.scenario) == topologyFrom;
-        });
-        a.reused.topology = source != nullptr;
-        if (source) {
-            a.topology = source->topology;
-            a.inputs.topologyWarnings = source->inputs.topologyWarnings;
+        a.reused.topology = topologySource != nullptr;
+        if (topologySource) {
+            a.topology = topologySource->topology;
+            a.inputs.topologyWarnings = topologySource->inputs.topologyWarnings;
         } else {
-            auto topo = topology::analyseTopology(scenario);
+            auto topo = topologyRun.get();
             if (topo) {
                 a.topology = std::move(topo).value();
                 a.inputs.topologyWarnings = a.topology->warnings;

@@ -342,7 +342,7 @@ private slots:
         analysis::AnalysisOptions o = quick();
         const auto before = analysis::analyze(s, o);
         switch (row) {
-        case 0: o.simulationDuration = std::chrono::hours(2); break;
+        case 0: o.simulationDuration = std::chrono::hours(1); break;
         case 1: o.step = std::chrono::seconds(30); break;
         case 2: o.startDate = o.startDate.addDays(7); break;
         case 3: o.policy = autoscale::ScalingPolicyKind::Custom; break;
