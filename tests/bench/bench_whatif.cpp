@@ -14,6 +14,8 @@
 // the scenario the canvas and charts show; 1: every traffic scenario of the file, the console's
 // default).
 //
+// BM_StartupFirstView: from opening WebTools Pro to the first (focus traffic) and the complete analysis.
+//
 // BM_SliderToViews*: the older measurement of the what-if dock, Alerts & SLOs dock and Compare
 // page (current + one variant) after a slider change.
 #include "core/model/scenarioio.h"
@@ -123,6 +125,33 @@ void BM_SliderToChartsAndCanvas(benchmark::State &state)
     state.counters["process_cpu_ms"] = benchmark::Counter(cpuMs / n);
 }
 
+// Start-up with the console's default options (every traffic scenario): the time until the
+// focus traffic scenario's analysis can be shown (previewReady) and until the complete analysis.
+void BM_StartupFirstView(benchmark::State &state)
+{
+    double previewMs = 0, completeMs = 0;
+    for (auto _ : state) {
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        AnalysisRunner runner(&doc);
+        runner.setDebounceMs(0);
+        QElapsedTimer timer;
+        bool done = false;
+        QObject::connect(&runner, &AnalysisRunner::previewReady, &runner,
+                         [&] { previewMs += double(timer.nsecsElapsed()) / 1e6; });
+        QObject::connect(&runner, &AnalysisRunner::analysisReady, &runner, [&] {
+            completeMs += double(timer.nsecsElapsed()) / 1e6;
+            done = true;
+        });
+        timer.start();
+        runner.setOptions(analysis::AnalysisOptions{});
+        waitFor(done);
+        state.SetIterationTime(double(timer.nsecsElapsed()) / 1e9);
+    }
+    state.counters["preview_ms"] = benchmark::Counter(previewMs / double(state.iterations()));
+    state.counters["complete_ms"] = benchmark::Counter(completeMs / double(state.iterations()));
+}
+
 void sliderToViews(benchmark::State &state, analysis::AnalysisOptions options)
 {
     ScenarioDocument doc;
@@ -195,6 +224,7 @@ BENCHMARK(BM_SliderToChartsAndCanvas)
     ->Args({5, 1})
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StartupFirstView)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SliderToViews24h)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SliderToViews2h)->UseManualTime()->Unit(benchmark::kMillisecond);
 
