@@ -88,8 +88,12 @@ void BM_SliderToChartsAndCanvas(benchmark::State &state)
     QImage canvasImage(1600, 1000, QImage::Format_ARGB32_Premultiplied);
     bool shown = false;
     double engineMs = 0, chartsMs = 0, canvasMs = 0;
+    int topologyReused = 0, simulationsReused = 0; // what the incremental analysis took over
     QObject::connect(&runner, &AnalysisRunner::analysisReady, &runner, [&](const AnalysisPtr &analysis, double elapsed) {
         engineMs += elapsed;
+        topologyReused += analysis->reused.topology ? 1 : 0;
+        for (const analysis::TrafficOutcome &o : analysis->traffic)
+            simulationsReused += o.simulationReused ? 1 : 0;
         chartsMs += renderMs(chartsPanel, chartsImage, [&] { chartsPanel.setAnalysis(analysis); });
         canvasMs += renderMs(canvas, canvasImage, [&] { canvas.showAnalysis(doc.scenario(), analysis); });
         shown = true;
@@ -107,6 +111,7 @@ void BM_SliderToChartsAndCanvas(benchmark::State &state)
                        : from - std::max(1, (slider->maximum() - slider->minimum()) / 10);
     int i = 0;
     engineMs = chartsMs = canvasMs = 0;
+    topologyReused = simulationsReused = 0;
     double cpuMs = 0;
     for (auto _ : state) {
         QElapsedTimer total;
@@ -123,6 +128,8 @@ void BM_SliderToChartsAndCanvas(benchmark::State &state)
     state.counters["charts_ms"] = benchmark::Counter(chartsMs / n);
     state.counters["canvas_ms"] = benchmark::Counter(canvasMs / n);
     state.counters["process_cpu_ms"] = benchmark::Counter(cpuMs / n);
+    state.counters["topology_reused"] = benchmark::Counter(topologyReused / n);
+    state.counters["simulations_reused"] = benchmark::Counter(simulationsReused / n);
 }
 
 // Start-up with the console's default options (every traffic scenario): the time until the
