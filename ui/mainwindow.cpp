@@ -227,6 +227,11 @@ void MainWindow::createCanvas()
     m_workspace->setCurrentWidget(m_canvas);
     connect(m_runner, &AnalysisRunner::analysisReady, m_canvas,
             [this](const AnalysisPtr &analysis) { m_canvas->showAnalysis(m_document->scenario(), analysis); });
+    // at start-up the canvas shows the first traffic scenario as soon as it is computed
+    connect(m_runner, &AnalysisRunner::previewReady, m_canvas, [this](const AnalysisPtr &analysis) {
+        if (!m_runner->latest())
+            m_canvas->showAnalysis(m_document->scenario(), analysis);
+    });
     connect(m_document, &ScenarioDocument::documentReset, m_canvas,
             [this] { m_canvas->showScenario(m_document->scenario()); });
     connect(m_canvas, &TopologyCanvas::fieldSelected, this, &MainWindow::selectField);
@@ -259,6 +264,10 @@ void MainWindow::createChartsAndReport()
     auto *chartsPage = new charts::ChartsPanel(m_document, this);
     addWorkspacePage(chartsPage, tr("Charts"), QKeySequence(Qt::CTRL | Qt::Key_2));
     connect(m_runner, &AnalysisRunner::analysisReady, chartsPage, &charts::ChartsPanel::setAnalysis);
+    connect(m_runner, &AnalysisRunner::previewReady, chartsPage, [this, chartsPage](const AnalysisPtr &analysis) {
+        if (!m_runner->latest())
+            chartsPage->setAnalysis(analysis);
+    });
 
     // File > Export Report… / Export CSV…, placed before Quit.
     QMenu *file = menuBar()->actions().constFirst()->menu();

@@ -65,6 +65,18 @@ struct TrafficOutcome {
     alerting::RuleEvaluation alerts;
     std::vector<alerting::SloResult> slos;
     OutcomeFigures figures;
+    /// `slos` as the series measured them, before completeSlos() filled in what needs the bill:
+    /// what an incremental analysis reuses when only the bill changed.
+    std::vector<alerting::SloResult> measuredSlos;
+    bool simulationReused = false;              ///< taken over from the previous analysis (incremental analyze())
+    bool alertsReused = false;                  ///< alerts and measuredSlos taken over
+};
+
+/// Which whole-scenario stages an incremental analysis took over from the previous one.
+struct StageReuse {
+    bool plan = false;                          ///< the capacity plan
+    bool cost = false;                          ///< the bill, its savings plan and thresholds
+    bool topology = false;
 };
 
 struct ScenarioAnalysis {
@@ -78,6 +90,15 @@ struct ScenarioAnalysis {
     std::optional<topology::TopologyAnalysis> topology;
     model::Diagnostics warnings;                ///< everything that degraded the result, with its source
     bool cancelled = false;
+    StageReuse reused;                          ///< all false after a full analysis
+
+    /// What the stages were computed from and what they reported, so that the next incremental
+    /// analysis can compare inputs and repeat the warnings of a stage it takes over.
+    struct Inputs {
+        model::Scenario scenario;               ///< the analysed scenario (an implicitly shared copy)
+        model::Diagnostics costWarnings;        ///< the cost stage's part of `warnings`
+        model::Diagnostics topologyWarnings;    ///< the topology stage's part of `warnings`
+    } inputs;
 
     const TrafficOutcome *outcome(QStringView name) const;
 };
@@ -87,6 +108,24 @@ struct ScenarioAnalysis {
 /// traffic name, an unpriced node type) become warnings; the rest is still computed.
 ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions &options = {},
                          const std::function<bool(int, int)> &progress = {});
+
+/// The same analysis, taking over from `previous` (an analysis of an earlier state, may be null)
+/// every stage whose inputs are unchanged: the capacity plan (same demand, growth, planner settings,
+/// tiers, horizon and start), the bill (same plan and cost inputs, spot ratio), the topology (same
+/// topology inputs), and per traffic scenario of the same name the simulation (same traffic entry,
+/// regions, demand, tiers, node sizes, simulation settings and options) and then its alerts and
+/// measured success metrics (same rules, metrics, cost threshold, per-tick cost and proxy load).
+/// stageinputs.h lists what each stage reads. The result equals analyze(scenario, options) field
+/// for field; only `reused` and the outcomes' reuse flags tell what was taken over. A cancelled
+/// `previous` is ignored.
+ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions &options,
+                         const std::function<bool(int, int)> &progress, const ScenarioAnalysis *previous);
+/// The same with several earlier analyses (null entries ignored): each stage is taken from the
+/// first one whose inputs match, e.g. the partial analysis of the same state and the complete
+/// analysis of the state before.
+ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions &options,
+                         const std::function<bool(int, int)> &progress,
+                         const std::vector<const ScenarioAnalysis *> &previous);
 
 /// Success metrics that the series alone cannot measure, decided from the analysis: cost per user
 /// (the plan's bill), spot ratio (the bill's node-hours) and over-provisioning (simulated ready vs

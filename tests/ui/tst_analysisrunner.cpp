@@ -4,6 +4,7 @@
 #include "ui/document/scenariodocument.h"
 
 #include "core/model/scenarioio.h"
+#include "tests/core/analysisdump.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -93,6 +94,78 @@ private slots:
         QCOMPARE(runner.latest(), a);
         QCOMPARE(a->traffic.size(), size_t(1));
         QCOMPARE(a->traffic.front().name, u"steady"_s);
+        // computed again from the same state: every stage taken over
+        const AnalysisPtr again = runner.computeNow();
+        QVERIFY(again->reused.plan && again->reused.cost && again->reused.topology);
+        QVERIFY(again->traffic.front().simulationReused && again->traffic.front().alertsReused);
+    }
+
+    void editRecomputesOnlyWhatChanged()
+    {
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        AnalysisRunner runner(&doc);
+        runner.setDebounceMs(0);
+        QSignalSpy ready(&runner, &AnalysisRunner::analysisReady);
+        runner.setOptions(quick());
+        QVERIFY(ready.wait(20'000));
+        QVERIFY(!runner.latest()->reused.plan);
+
+        ready.clear();
+        QVERIFY(doc.editField(u"spec.redisCluster.shards"_s, u"7"_s));
+        QVERIFY(ready.wait(20'000));
+        const AnalysisPtr a = runner.latest();
+        QVERIFY(a->reused.plan && a->reused.cost && !a->reused.topology);
+        QVERIFY(a->traffic.front().simulationReused && a->traffic.front().alertsReused);
+        QCOMPARE(a->topology->redisLayout.masterCount(), 7);
+        QCOMPARE(testing::AnalysisDump::whole(*a),
+                 testing::AnalysisDump::whole(analysis::analyze(doc.scenario(), runner.options())));
+    }
+
+    void focusTrafficIsDeliveredFirst()
+    {
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        AnalysisRunner runner(&doc);
+        runner.setDebounceMs(0);
+        analysis::AnalysisOptions o = quick();
+        o.traffic = {u"steady"_s, u"spike-10x"_s, u"diurnal"_s};
+        runner.setFocusTraffic(u"spike-10x"_s);
+        QCOMPARE(runner.focusTraffic(), u"spike-10x"_s);
+        QStringList order;
+        connect(&runner, &AnalysisRunner::previewReady, this, [&](const AnalysisPtr &a) {
+            QVERIFY(!runner.latest());
+            QCOMPARE(a->traffic.size(), size_t(1));
+            order.append(u"preview:"_s + a->traffic.front().name);
+        });
+        connect(&runner, &AnalysisRunner::analysisReady, this, [&](const AnalysisPtr &a) {
+            QStringList names;
+            for (const analysis::TrafficOutcome &t : a->traffic)
+                names.append(t.name);
+            order.append(u"complete:"_s + names.join(u','));
+            // the complete analysis took the plan, bill, topology and focus outcome from the preview
+            QVERIFY(a->reused.plan && a->reused.cost && a->reused.topology);
+            QVERIFY(a->outcome(u"spike-10x")->simulationReused);
+            QVERIFY(!a->outcome(u"steady")->simulationReused);
+        });
+        runner.setOptions(o);
+        QTRY_COMPARE_WITH_TIMEOUT(order.size(), 2, 30'000);
+        QCOMPARE(order, (QStringList{u"preview:spike-10x"_s, u"complete:steady,spike-10x,diurnal"_s}));
+        QTRY_VERIFY(!runner.isRunning());
+        QCOMPARE(testing::AnalysisDump::whole(*runner.latest()), testing::AnalysisDump::whole(analysis::analyze(doc.scenario(), o)));
+    }
+
+    void singleTrafficHasNoPreview()
+    {
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        AnalysisRunner runner(&doc);
+        runner.setDebounceMs(0);
+        QSignalSpy preview(&runner, &AnalysisRunner::previewReady);
+        QSignalSpy ready(&runner, &AnalysisRunner::analysisReady);
+        runner.setOptions(quick());
+        QVERIFY(ready.wait(20'000));
+        QCOMPARE(preview.size(), 0);
     }
 };
 

@@ -14,7 +14,24 @@ namespace {
 struct Computed {
     AnalysisPtr analysis;
     double elapsedMs = 0;
+    bool preview = false; ///< the focus traffic scenario only; the complete analysis follows
 };
+
+/// The traffic scenarios an analysis with `options` covers (analysis::analyze's rule).
+QStringList analysedTraffic(const model::Scenario &scenario, const analysis::AnalysisOptions &options)
+{
+    QStringList names = options.traffic;
+    if (names.isEmpty()) {
+        for (const model::TrafficScenario &t : scenario.spec.traffic)
+            names.append(t.name);
+    }
+    return names;
+}
+
+int stages(const analysis::AnalysisOptions &options, qsizetype traffic)
+{
+    return 2 + int(traffic) + (options.topology ? 1 : 0);
+}
 
 } // namespace
 
@@ -56,36 +73,66 @@ void AnalysisRunner::start()
     connect(watcher, &QFutureWatcher<Computed>::progressValueChanged, this, [this, watcher](int value) {
         emit progress(value, watcher->progressMaximum());
     });
+    connect(watcher, &QFutureWatcher<Computed>::resultReadyAt, this, [this, watcher, generation](int index) {
+        const Computed result = watcher->resultAt(index);
+        if (result.preview && generation == m_generation->load() && result.analysis && !result.analysis->cancelled)
+            emit previewReady(result.analysis, result.elapsedMs);
+    });
     connect(watcher, &QFutureWatcher<Computed>::finished, this, [this, watcher, generation] {
         --m_running;
         watcher->deleteLater();
         const bool fresh = generation == m_generation->load();
-        if (!fresh || watcher->isCanceled() || watcher->future().resultCount() == 0) {
+        const int count = watcher->future().resultCount();
+        if (!fresh || watcher->isCanceled() || count == 0) {
             emit discarded(generation);
             return;
         }
-        const Computed result = watcher->result();
-        if (!result.analysis || result.analysis->cancelled) {
+        const Computed result = watcher->resultAt(count - 1);
+        if (result.preview || !result.analysis || result.analysis->cancelled) {
             emit discarded(generation);
             return;
         }
         m_latest = result.analysis;
         emit analysisReady(m_latest, result.elapsedMs);
     });
-    // The worker only sees its own copies and an atomic: nothing it touches can go away under it.
-    watcher->setFuture(QtConcurrent::run([scenario = m_document->scenario(), options = m_options,
-                                          current = m_generation, generation](QPromise<Computed> &promise) {
+    // The worker only sees its own copies, an immutable earlier analysis and an atomic: nothing
+    // it touches can go away under it.
+    const model::Scenario scenario = m_document->scenario();
+    const QStringList traffic = analysedTraffic(scenario, m_options);
+    QString focus = traffic.contains(m_focusTraffic) ? m_focusTraffic : traffic.value(0);
+    if (traffic.size() < 2)
+        focus.clear(); // nothing to deliver early
+    watcher->setFuture(QtConcurrent::run([scenario, options = m_options, previous = m_latest, focus,
+                                          trafficCount = traffic.size(), current = m_generation,
+                                          generation](QPromise<Computed> &promise) {
         QElapsedTimer timer;
         timer.start();
-        auto stillCurrent = [&](int done, int total) {
+        const int first = focus.isEmpty() ? 0 : stages(options, 1);
+        const int all = first + stages(options, std::max<qsizetype>(trafficCount, 1));
+        int offset = 0;
+        auto stillCurrent = [&](int done, int) {
             if (current->load() != generation || promise.isCanceled())
                 return false;
-            promise.setProgressRange(0, total);
-            promise.setProgressValue(done);
+            promise.setProgressRange(0, all);
+            promise.setProgressValue(offset + done);
             return true;
         };
+        std::vector<const analysis::ScenarioAnalysis *> earlier{previous.get()};
+        AnalysisPtr preview;
+        if (!focus.isEmpty()) {
+            analysis::AnalysisOptions focused = options;
+            focused.traffic = QStringList{focus};
+            preview = std::make_shared<const analysis::ScenarioAnalysis>(
+                analysis::analyze(scenario, focused, stillCurrent, earlier));
+            promise.addResult(Computed{preview, double(timer.nsecsElapsed()) / 1e6, true});
+            if (preview->cancelled)
+                return;
+            earlier.insert(earlier.begin(), preview.get());
+            offset = first;
+        }
         Computed c;
-        c.analysis = std::make_shared<const analysis::ScenarioAnalysis>(analysis::analyze(scenario, options, stillCurrent));
+        c.analysis = std::make_shared<const analysis::ScenarioAnalysis>(
+            analysis::analyze(scenario, options, stillCurrent, earlier));
         c.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
         promise.addResult(std::move(c));
     }));
@@ -97,7 +144,8 @@ AnalysisPtr AnalysisRunner::computeNow()
     m_generation->fetch_add(1);
     QElapsedTimer timer;
     timer.start();
-    m_latest = std::make_shared<const analysis::ScenarioAnalysis>(analysis::analyze(m_document->scenario(), m_options));
+    m_latest = std::make_shared<const analysis::ScenarioAnalysis>(
+        analysis::analyze(m_document->scenario(), m_options, {}, m_latest.get()));
     emit analysisReady(m_latest, double(timer.nsecsElapsed()) / 1e6);
     return m_latest;
 }

@@ -19,6 +19,11 @@ using AnalysisPtr = std::shared_ptr<const analysis::ScenarioAnalysis>;
 /// it is cancelled at its next stage and its result dropped, so views only ever see the analysis
 /// of the newest state. Edits are coalesced over a short debounce so dragging a slider computes
 /// the positions it settles on, not every pixel.
+///
+/// Each computation starts from the newest finished analysis and recomputes only the stages
+/// whose inputs changed (analysis::analyze with a previous analysis). When several traffic
+/// scenarios are analysed and the focus scenario (the one the canvas and charts show) is not
+/// the only one, it is computed first and delivered as a preview, before the others.
 class AnalysisRunner final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AnalysisRunner)
@@ -36,6 +41,10 @@ public:
     void setDebounceMs(int ms) { m_debounce.setInterval(ms); }
     /// Recomputes now (no debounce) and waits for the result; for tests, export and start-up.
     AnalysisPtr computeNow();
+    /// The traffic scenario delivered first when several are analysed (previewReady); empty or
+    /// not among them = the first one analysed.
+    void setFocusTraffic(const QString &name) { m_focusTraffic = name; }
+    const QString &focusTraffic() const { return m_focusTraffic; }
 
 public slots:
     /// Recomputes after the debounce delay; a computation in flight becomes stale.
@@ -46,8 +55,12 @@ signals:
     void started(quint64 generation);
     /// Stage `done` of `total` finished (from the GUI thread).
     void progress(int done, int total);
-    /// The analysis of the newest state; `elapsedMs` is the engine time.
+    /// The complete analysis of the newest state; `elapsedMs` is the engine time.
     void analysisReady(const headroom::ui::AnalysisPtr &analysis, double elapsedMs);
+    /// Early part of the newest state's analysis: plan, cost, topology and only the focus traffic
+    /// scenario (its options list just that one). analysisReady follows with all of them unless
+    /// the state changes first. Not kept as latest().
+    void previewReady(const headroom::ui::AnalysisPtr &analysis, double elapsedMs);
     /// The running computation was superseded or cancelled.
     void discarded(quint64 generation);
 
@@ -57,6 +70,7 @@ private:
     ScenarioDocument *m_document;
     analysis::AnalysisOptions m_options;
     AnalysisPtr m_latest;
+    QString m_focusTraffic;
     QTimer m_debounce;
     std::shared_ptr<std::atomic<quint64>> m_generation = std::make_shared<std::atomic<quint64>>(0);
     int m_running = 0;
