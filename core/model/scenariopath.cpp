@@ -167,6 +167,7 @@ LenientScenario parseScenarioLenient(const QByteArray &text, const QString &sour
     const auto root = parseYamlText(text, sourceName, &out.diagnostics);
     if (!root)
         return out;
+    out.root = *root;
     if (!root->IsMap()) {
         out.diagnostics.append(makeError(QStringLiteral("expected a scenario document (a mapping with apiVersion, "
                                                         "kind, metadata and spec)"),

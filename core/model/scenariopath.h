@@ -36,6 +36,7 @@ struct LenientScenario {
     Scenario scenario;
     QHash<QString, SourceLocation> locations;
     Diagnostics diagnostics; ///< errors and warnings, in file order
+    YAML::Node root;         ///< the parsed text (undefined when it is not YAML)
     bool usable = false;
 };
 

@@ -129,17 +129,22 @@ QString ScenarioDocument::swapFieldText(const QString &path, const QString &text
 model::Scenario ScenarioDocument::swapScenario(model::Scenario scenario)
 {
     model::Scenario previous = m_scenario;
+    // The canonical text is read back for its diagnostics (with line numbers) and kept as the
+    // document's YAML tree: one serialization and one parse per swap.
     model::LenientScenario checked = model::parseScenarioLenient(model::serializeScenario(scenario), sourceName());
-    setState(std::move(scenario), checked.usable ? std::move(checked.diagnostics) : model::Diagnostics{});
+    if (checked.usable)
+        setState(std::move(scenario), std::move(checked.diagnostics), &checked.root);
+    else
+        setState(std::move(scenario), {});
     emit scenarioChanged();
     emit diagnosticsChanged();
     return previous;
 }
 
-void ScenarioDocument::setState(model::Scenario scenario, model::Diagnostics diagnostics)
+void ScenarioDocument::setState(model::Scenario scenario, model::Diagnostics diagnostics, const YAML::Node *yaml)
 {
     m_scenario = std::move(scenario);
-    m_yaml = model::scenarioYaml(m_scenario);
+    m_yaml = yaml ? *yaml : model::scenarioYaml(m_scenario);
     model::YamlWriter writer;
     writer.write(m_scenario);
     m_fields = writer.fields();

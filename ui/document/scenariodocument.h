@@ -66,7 +66,8 @@ signals:
     void editRejected(const QString &path, const QString &reason);
 
 private:
-    void setState(model::Scenario scenario, model::Diagnostics diagnostics);
+    /// `yaml`, when given, is the scenario's canonical serialization already parsed (saves a round trip).
+    void setState(model::Scenario scenario, model::Diagnostics diagnostics, const YAML::Node *yaml = nullptr);
     QString sourceName() const;
 
     model::Scenario m_scenario;
