@@ -411,15 +411,41 @@ model::Result<CostBreakdown> computeCost(const CostInput &input, const PricingCa
     for (const std::vector<CostLine> &day : linesByDay)
         lineCount += day.size();
     out.lines.reserve(lineCount);
+    // Totals per key are summed in line order, as before, into a short list searched by equality
+    // (a handful of keys); the ordered maps are filled once. A plan has tens of thousands of lines.
+    using Totals = std::vector<std::pair<QString, double>>;
+    Totals byTier, byRegion, byOption;
+    const auto add = [](Totals &totals, const QString &key, double usd) {
+        for (auto &[k, v] : totals) {
+            if (k == key) {
+                v += usd;
+                return;
+            }
+        }
+        totals.emplace_back(key, usd);
+    };
+    QString optionNames[6]; // per PurchaseOption
     for (int d = 0; d < out.days; ++d) {
         for (CostLine &line : linesByDay[d]) {
             out.dailyCost[d] += line.costUsd;
-            out.byTier[line.tierId] += line.costUsd;
-            out.byRegion[line.regionId] += line.costUsd;
-            out.byOption[line.perGb ? line.tierId : purchaseOptionName(line.option)] += line.costUsd;
+            add(byTier, line.tierId, line.costUsd);
+            add(byRegion, line.regionId, line.costUsd);
+            if (line.perGb) {
+                add(byOption, line.tierId, line.costUsd);
+            } else {
+                QString &name = optionNames[static_cast<int>(line.option)];
+                if (name.isEmpty())
+                    name = purchaseOptionName(line.option);
+                add(byOption, name, line.costUsd);
+            }
             out.totalUsd += line.costUsd;
             out.lines.push_back(std::move(line));
         }
+    }
+    for (auto [totals, map] : {std::pair{&byTier, &out.byTier}, std::pair{&byRegion, &out.byRegion},
+                               std::pair{&byOption, &out.byOption}}) {
+        for (const auto &[key, usd] : *totals)
+            map->insert(key, usd);
     }
 
     // Users and requests per day (time-weighted averages).
