@@ -263,6 +263,8 @@ void MainWindow::createChartsAndReport()
 {
     auto *chartsPage = new charts::ChartsPanel(m_document, this);
     addWorkspacePage(chartsPage, tr("Charts"), QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(chartsPage, &charts::ChartsPanel::showRequested, this,
+            [this, chartsPage] { m_workspace->setCurrentWidget(chartsPage); });
     connect(m_runner, &AnalysisRunner::analysisReady, chartsPage, &charts::ChartsPanel::setAnalysis);
     connect(m_runner, &AnalysisRunner::previewReady, chartsPage, [this, chartsPage](const AnalysisPtr &analysis) {
         if (!m_runner->latest())

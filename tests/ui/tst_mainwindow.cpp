@@ -14,6 +14,7 @@
 #include "ui/dialogs/connectionsdialog.h"
 #include "ui/panels/commandpalette.h"
 #include "ui/panels/comparepanel.h"
+#include "ui/charts/chartspanel.h"
 
 #include <QAction>
 #include <QChart>
@@ -364,6 +365,20 @@ void TestMainWindow::paletteRunsAnAction()
     QTest::keyClick(palette->filterEdit(), Qt::Key_Escape);
     QVERIFY(!palette->isVisible());
     QCOMPARE(window.document()->fieldText(maxReplicas), QStringLiteral("50"));
+
+    // Draw Traffic from the palette while another page is shown brings up the Charts page, drawing
+    auto *charts = window.findChild<charts::ChartsPanel *>();
+    QVERIFY(charts);
+    QTRY_VERIFY_WITH_TIMEOUT(charts->analysis(), 30'000);
+    QCOMPARE(window.workspace()->currentWidget(), window.comparePanel());
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    QTest::keyClicks(palette->filterEdit(), QStringLiteral("draw traffic"));
+    QVERIFY2(palette->list()->currentItem() && palette->list()->currentItem()->text().contains(QStringLiteral("Draw Traffic")),
+             palette->list()->currentItem() ? qPrintable(palette->list()->currentItem()->text()) : "no entry");
+    QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
+    QCOMPARE(window.workspace()->currentWidget(), charts);
+    QVERIFY(charts->isDrawing());
+    QVERIFY(charts->curveOverlay());
 }
 
 void TestMainWindow::altKeysToggleDocks()

@@ -223,6 +223,8 @@ void ChartsPanel::showDrawWindow()
 
 void ChartsPanel::setDrawing(bool on)
 {
+    if (on && !isVisible())
+        emit showRequested();
     if (on && !isDrawing() && m_analysis) {
         const double hours = static_cast<double>(m_analysis->options.simulationDuration.count()) / 3.6e6;
         CurveOverlay::Points points;

@@ -59,6 +59,11 @@ public:
     /// when not drawing, for a bad name or a curve of fewer than two points.
     bool saveDrawing(const QString &name, QString *error = nullptr);
 
+signals:
+    /// Draw mode was asked for while the page is hidden (from the menu or the command palette):
+    /// the window should bring the page up; it is drawn before the overlay starts.
+    void showRequested();
+
 protected:
     void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
