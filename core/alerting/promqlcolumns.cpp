@@ -144,16 +144,9 @@ private:
                 double rv = s.scalars[k];
                 if (scalarOnLeft)
                     std::swap(lv, rv);
-                bool keep = true;
-                double value = applyOp(n.op, lv, rv, &keep).value_or(0);
-                if (isComparison(n.op) && scalarOnLeft)
-                    value = rv;
-                if (n.returnBool) {
-                    value = keep ? 1 : 0;
-                    keep = true;
-                }
-                out.values[k] = value;
-                out.present[k] = keep ? 1 : 0;
+                const std::optional<double> value = binarySample(n, lv, rv, scalarOnLeft);
+                out.values[k] = value.value_or(0);
+                out.present[k] = value ? 1 : 0;
             }
             c.entries.push_back(std::move(out));
         }
@@ -224,14 +217,10 @@ private:
                 double vr = other.values[k];
                 if (oneToMany)
                     std::swap(vl, vr);
-                bool keep = true;
-                double value = applyOp(n.op, vl, vr, &keep).value_or(0);
-                if (n.returnBool) {
-                    value = keep ? 1 : 0;
-                    keep = true;
-                }
-                if (!keep)
+                const std::optional<double> sample = binarySample(n, vl, vr);
+                if (!sample)
                     continue;
+                const double value = *sample;
                 auto pair = std::find_if(pairsOf[i].begin(), pairsOf[i].end(), [o](const Pair &p) { return p.one == size_t(o); });
                 if (pair == pairsOf[i].end()) {
                     if ((c.entries.size() + 1) * m_steps > maxValues)

@@ -86,6 +86,17 @@ std::optional<double> applyOp(BinaryOp op, double l, double r, bool *keep)
     }
 }
 
+std::optional<double> binarySample(const Node &n, double l, double r, bool vectorOnRight)
+{
+    bool keep = true;
+    double value = applyOp(n.op, l, r, &keep).value_or(0);
+    if (isComparison(n.op) && vectorOnRight)
+        value = r;
+    if (n.returnBool)
+        return keep ? 1.0 : 0.0;
+    return keep ? std::optional<double>(value) : std::nullopt;
+}
+
 Labels resultLabels(const Node &n, const Labels &many, const Labels &one)
 {
     Labels out = many;
@@ -280,18 +291,11 @@ private:
             double rv = s;
             if (scalarOnLeft)
                 std::swap(lv, rv);
-            bool keep = true;
-            double value = applyOp(n.op, lv, rv, &keep).value_or(0);
-            if (isComparison(n.op) && scalarOnLeft)
-                value = rv; // a comparison keeps the vector's value even when it is on the right
-            if (n.returnBool) {
-                value = keep ? 1 : 0;
-                keep = true;
-            }
-            if (!keep)
+            const std::optional<double> value = binarySample(n, lv, rv, scalarOnLeft);
+            if (!value)
                 continue;
             const bool drop = !isComparison(n.op) || n.returnBool;
-            out.push_back({drop ? dropName(sample.labels) : sample.labels, value});
+            out.push_back({drop ? dropName(sample.labels) : sample.labels, *value});
         }
         return vectorValue(std::move(out));
     }
@@ -348,13 +352,8 @@ private:
             double vr = other->v;
             if (oneToMany)
                 std::swap(vl, vr);
-            bool keep = true;
-            double value = applyOp(n.op, vl, vr, &keep).value_or(0);
-            if (n.returnBool) {
-                value = keep ? 1 : 0;
-                keep = true;
-            }
-            if (!keep)
+            const std::optional<double> value = binarySample(n, vl, vr);
+            if (!value)
                 continue;
             Labels labels = resultLabels(n, s.labels, other->labels);
             if (m.card == Cardinality::OneToOne) {
@@ -368,7 +367,7 @@ private:
                     throw EvalFailure{n.pos, u"multiple matches for labels: grouping labels must ensure unique matches"_s};
                 resultKeys.insert(std::move(key));
             }
-            out.push_back({std::move(labels), value});
+            out.push_back({std::move(labels), *value});
         }
         return out;
     }

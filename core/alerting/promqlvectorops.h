@@ -26,6 +26,10 @@ LabelKey fullKey(const Labels &labels);
 /// The value of `l op r`; `*keep` is false when a comparison filters the sample out. nullopt for
 /// set operators.
 std::optional<double> applyOp(BinaryOp op, double l, double r, bool *keep);
+/// One sample of a binary expression `l op r` as Prometheus returns it: a filtering comparison's
+/// kept value is the vector side's (`vectorOnRight` when a scalar is on the left), the bool
+/// modifier turns it into 0/1 and keeps every sample. nullopt when the sample is filtered out.
+std::optional<double> binarySample(const Node &n, double l, double r, bool vectorOnRight = false);
 /// The labels of a vector-vector result from the "many" side's and the "one" side's labels.
 Labels resultLabels(const Node &n, const Labels &many, const Labels &one);
 /// The grouping key of an aggregation (by/without) for one sample's labels.
