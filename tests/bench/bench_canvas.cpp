@@ -7,7 +7,6 @@
 #include "ui/canvas/clusterscene.h"
 #include "ui/canvas/topologycanvas.h"
 
-#include <QApplication>
 #include <QImage>
 #include <QScrollBar>
 
@@ -100,14 +99,3 @@ void BM_TopologyFollowAnalysis(benchmark::State &state)
 BENCHMARK(BM_ClusterPanFrame)->Arg(30)->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ClusterBuild)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TopologyFollowAnalysis)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
-
-int main(int argc, char **argv)
-{
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}

@@ -147,14 +147,3 @@ void BM_PanelNewAnalysis(benchmark::State &state)
 BENCHMARK(BM_PanelNewAnalysis)->Arg(0)->Arg(1)->ArgName("render")->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 } // namespace
-
-int main(int argc, char **argv)
-{
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}

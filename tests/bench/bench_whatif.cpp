@@ -27,8 +27,9 @@
 #include "ui/panels/comparepanel.h"
 #include "ui/panels/whatifpanel.h"
 
-#include <QApplication>
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QImage>
 #include <QSlider>
 
@@ -234,12 +235,3 @@ BENCHMARK(BM_SliderToChartsAndCanvas)
 BENCHMARK(BM_StartupFirstView)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SliderToViews24h)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SliderToViews2h)->UseManualTime()->Unit(benchmark::kMillisecond);
-
-int main(int argc, char **argv)
-{
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
