@@ -35,6 +35,15 @@ private:
         return o;
     }
 
+    /// WebTools Pro with six Redis shards, written to `path` as a variant file.
+    static bool writeBiggerVariant(const QString &path)
+    {
+        model::Scenario bigger = model::defaultScenario();
+        bigger.spec.redisCluster.shards = 6;
+        QFile out(path);
+        return out.open(QIODevice::WriteOnly) && out.write(model::serializeScenario(bigger)) > 0;
+    }
+
     static int rowOf(QTableWidget *table, const QString &first)
     {
         for (int r = 0; r < table->rowCount(); ++r) {
@@ -96,12 +105,7 @@ private slots:
         // a variant from a file
         QTemporaryDir dir;
         const QString path = dir.filePath(u"bigger.yaml"_s);
-        model::Scenario bigger = model::defaultScenario();
-        bigger.spec.redisCluster.shards = 6;
-        QFile out(path);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(model::serializeScenario(bigger));
-        out.close();
+        QVERIFY(writeBiggerVariant(path));
         QVERIFY(panel.addVariantFromFile(path));
         QString error;
         QVERIFY(!panel.addVariantFromFile(dir.filePath(u"missing.yaml"_s), &error));
@@ -138,12 +142,7 @@ private slots:
 
         QTemporaryDir dir;
         const QString path = dir.filePath(u"bigger.yaml"_s);
-        model::Scenario bigger = model::defaultScenario();
-        bigger.spec.redisCluster.shards = 6;
-        QFile out(path);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(model::serializeScenario(bigger));
-        out.close();
+        QVERIFY(writeBiggerVariant(path));
         QVERIFY(panel.addVariantFromFile(path));
         QCOMPARE(panel.analysesStarted(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isAnalysing(), 60'000);
