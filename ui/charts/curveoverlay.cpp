@@ -12,7 +12,7 @@ namespace headroom::charts {
 
 namespace {
 
-constexpr double kGrabRadius = 7;
+constexpr double kGrabRadius = ui::TrafficCurveEditor::CurveGeometry::grabRadius;
 constexpr double kStrokeSpacing = 3; ///< pixels between recorded points of a stroke
 const QColor kCurveColor(0x6a, 0x1b, 0x9a);
 
@@ -56,26 +56,17 @@ double CurveOverlay::fittingScale() const
 
 QPointF CurveOverlay::toChart(double hours, double multiplier) const
 {
-    const QRectF r = plot();
-    return {r.left() + r.width() * hours / m_hours, r.bottom() - r.height() * multiplier / m_scale};
+    return ui::TrafficCurveEditor::CurveGeometry{plot(), m_hours, m_scale}.toPixel(hours, multiplier);
 }
 
 std::pair<double, double> CurveOverlay::toValue(QPointF chartPos) const
 {
-    const QRectF r = plot();
-    const double hours = std::clamp((chartPos.x() - r.left()) / r.width() * m_hours, 0.0, m_hours);
-    const double multiplier = std::max(0.0, (r.bottom() - chartPos.y()) / r.height() * m_scale);
-    return {std::round(hours * 1000) / 1000, std::round(multiplier * 100) / 100};
+    return ui::TrafficCurveEditor::CurveGeometry{plot(), m_hours, m_scale}.toValue(chartPos);
 }
 
 int CurveOverlay::pointNear(QPointF pos) const
 {
-    for (std::size_t i = 0; i < m_points.size(); ++i) {
-        const QPointF d = toChart(m_points[i].first, m_points[i].second) - pos;
-        if (std::hypot(d.x(), d.y()) <= kGrabRadius)
-            return int(i);
-    }
-    return -1;
+    return ui::TrafficCurveEditor::CurveGeometry{plot(), m_hours, m_scale}.pointNear(m_points, pos);
 }
 
 QRectF CurveOverlay::boundingRect() const

@@ -16,7 +16,6 @@ namespace headroom::ui {
 
 namespace {
 
-constexpr double grabRadius = 7;
 constexpr double minStrokeSpacing = 4; ///< pixels between recorded points of a stroke
 
 } // namespace
@@ -154,28 +153,41 @@ double TrafficCurveEditor::maxMultiplier() const
     return std::ceil(top);
 }
 
-QPointF TrafficCurveEditor::toPixel(const std::pair<double, double> &p) const
+QPointF TrafficCurveEditor::CurveGeometry::toPixel(double hour, double multiplier) const
 {
-    const QRectF r = plotRect();
-    return {r.left() + r.width() * p.first / m_hours, r.bottom() - r.height() * p.second / m_scaleMax};
+    return {plot.left() + plot.width() * hour / hours, plot.bottom() - plot.height() * multiplier / scale};
 }
 
-std::pair<double, double> TrafficCurveEditor::toValue(QPointF pixel) const
+std::pair<double, double> TrafficCurveEditor::CurveGeometry::toValue(QPointF pixel) const
 {
-    const QRectF r = plotRect();
-    const double hours = std::clamp((pixel.x() - r.left()) / r.width() * m_hours, 0.0, m_hours);
-    const double mult = std::max(0.0, (r.bottom() - pixel.y()) / r.height() * m_scaleMax);
-    return {std::round(hours * 1000) / 1000, std::round(mult * 100) / 100};
+    const double hour = std::clamp((pixel.x() - plot.left()) / plot.width() * hours, 0.0, hours);
+    const double multiplier = std::max(0.0, (plot.bottom() - pixel.y()) / plot.height() * scale);
+    return {std::round(hour * 1000) / 1000, std::round(multiplier * 100) / 100};
 }
 
-int TrafficCurveEditor::pointNear(QPointF pixel) const
+int TrafficCurveEditor::CurveGeometry::pointNear(const Points &points, QPointF pixel) const
 {
-    for (std::size_t i = 0; i < m_points.size(); ++i) {
-        const QPointF d = toPixel(m_points[i]) - pixel;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const QPointF d = toPixel(points[i].first, points[i].second) - pixel;
         if (std::hypot(d.x(), d.y()) <= grabRadius)
             return int(i);
     }
     return -1;
+}
+
+QPointF TrafficCurveEditor::toPixel(const std::pair<double, double> &p) const
+{
+    return CurveGeometry{plotRect(), m_hours, m_scaleMax}.toPixel(p.first, p.second);
+}
+
+std::pair<double, double> TrafficCurveEditor::toValue(QPointF pixel) const
+{
+    return CurveGeometry{plotRect(), m_hours, m_scaleMax}.toValue(pixel);
+}
+
+int TrafficCurveEditor::pointNear(QPointF pixel) const
+{
+    return CurveGeometry{plotRect(), m_hours, m_scaleMax}.pointNear(m_points, pixel);
 }
 
 void TrafficCurveEditor::paintEvent(QPaintEvent *)

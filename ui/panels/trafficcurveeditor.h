@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QRectF>
 #include <QWidget>
 
 #include <utility>
@@ -19,6 +20,21 @@ class TrafficCurveEditor final : public QWidget {
     Q_DISABLE_COPY_MOVE(TrafficCurveEditor)
 public:
     using Points = std::vector<std::pair<double, double>>;
+
+    /// Where a curve is drawn: `hours` of the window across `plot`, multipliers 0..`scale` up it.
+    /// The editor and the demand chart's draw mode map the mouse through this.
+    struct CurveGeometry {
+        QRectF plot;
+        double hours = 24;
+        double scale = 2;
+        static constexpr double grabRadius = 7; ///< pixels within which a control point is picked
+
+        QPointF toPixel(double hour, double multiplier) const;
+        /// The curve value under `pixel`: hours clamped to the window (to 1/1000 h), multipliers >= 0 (to 1/100).
+        std::pair<double, double> toValue(QPointF pixel) const;
+        /// The index of the point of `points` within grabRadius of `pixel`, or -1.
+        int pointNear(const Points &points, QPointF pixel) const;
+    };
 
     explicit TrafficCurveEditor(QWidget *parent = nullptr);
 
