@@ -42,7 +42,9 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(u"HeadroomTest"_s);
-        QCoreApplication::setApplicationName(u"tst_connections"_s);
+        // tst_connections_live runs this binary beside the plain run: each clears its own settings
+        QCoreApplication::setApplicationName(qEnvironmentVariableIsSet("HEADROOM_LIVE") ? u"tst_connections_live"_s
+                                                                                        : u"tst_connections"_s);
         QVERIFY2(QFile::exists(m_tls + u"/server.pem"_s), "test certificates missing (built by headroom_test_tls)");
         QVERIFY(m_dir.isValid());
     }
