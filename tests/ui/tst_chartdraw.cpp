@@ -69,7 +69,8 @@ private slots:
         connect(m_runner, &ui::AnalysisRunner::analysisReady, m_panel, &charts::ChartsPanel::setAnalysis);
         m_panel->resize(1200, 800);
         m_panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+        m_panel->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_panel));
         analysis::AnalysisOptions o;
         o.planDays = 60;
         o.simulationDuration = std::chrono::hours(6);

@@ -108,7 +108,8 @@ void TestMainWindow::opensOnWebToolsPro()
 {
     MainWindow window(options());
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QVERIFY(window.document()->scenario() == model::defaultScenario());
     QVERIFY(window.windowTitle().contains(QStringLiteral("WebTools Pro")));
     QVERIFY(window.treePanel()->model()->rowCount() > 0);
@@ -120,7 +121,8 @@ void TestMainWindow::editThroughPropertyEditorAndUndo()
 {
     MainWindow window(options());
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QWidget *editor = openEditor(window, maxReplicas);
     auto *spin = qobject_cast<QSpinBox *>(editor);
     QVERIFY2(spin, editor ? editor->metaObject()->className() : "no editor");
@@ -147,7 +149,8 @@ void TestMainWindow::rejectedEditIsShownAndNotApplied()
 {
     MainWindow window(options());
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     auto *edit =
         qobject_cast<QLineEdit *>(openEditor(window, QStringLiteral("spec.tiers[0].autoscaling.scaleUpCooldown")));
     QVERIFY(edit);
@@ -173,7 +176,8 @@ void TestMainWindow::enumEditedWithComboBox()
 {
     MainWindow window(options());
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     const QString path = QStringLiteral("spec.cacheHierarchy[2].evictionPolicy");
     auto *combo = qobject_cast<QComboBox *>(openEditor(window, path));
     QVERIFY(combo);
@@ -220,7 +224,8 @@ void TestMainWindow::autosaveIsOfferedAfterCrash()
     // A second window with the same autosave folder, while the first never cleaned up.
     MainWindow restarted(options());
     restarted.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&restarted));
+    restarted.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&restarted));
     QCOMPARE(restarted.pendingRecoveries().size(), 1);
     QVERIFY(restarted.recoveryBar()->isVisible());
     QTest::mouseClick(restarted.recoveryBar()->restoreButton(), Qt::LeftButton);
@@ -262,7 +267,8 @@ void TestMainWindow::problemsListBrokenFileAndJumpToField()
 
     MainWindow window(options());
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QVERIFY(window.openFile(file));
     ProblemModel *problems = window.problemsPanel()->model();
     QCOMPARE(problems->rowCount(), 1);
@@ -307,7 +313,8 @@ void TestMainWindow::windowStateIsRestored()
     {
         MainWindow window(options());
         window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         window.resize(1010, 707);
         QTest::qWait(10);
         QVERIFY(window.close()); // nothing unsaved: no prompt
