@@ -24,6 +24,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QDir>
 #include <QFile>
@@ -266,6 +267,8 @@ void MainWindow::createChartsAndReport()
     connect(chartsPage, &charts::ChartsPanel::showRequested, this,
             [this, chartsPage] { m_workspace->setCurrentWidget(chartsPage); });
     connect(m_runner, &AnalysisRunner::analysisReady, chartsPage, &charts::ChartsPanel::setAnalysis);
+    // the traffic scenario the charts show is the one computed (and shown) first after a change
+    connect(chartsPage->trafficSelector(), &QComboBox::currentTextChanged, m_runner, &AnalysisRunner::setFocusTraffic);
     connect(m_runner, &AnalysisRunner::previewReady, chartsPage, [this, chartsPage](const AnalysisPtr &analysis) {
         if (!m_runner->latest())
             chartsPage->setAnalysis(analysis);

@@ -64,6 +64,7 @@ private slots:
     void paletteRunsAnAction();
     void altKeysToggleDocks();
     void ctrlKeysSwitchPages();
+    void chartsTrafficIsComputedFirst();
     void docksAndSplitterAreRestored();
     void connectionsEditTheDocumentsDataSources();
 
@@ -450,6 +451,36 @@ void TestMainWindow::ctrlKeysSwitchPages()
     QVERIFY2(chart->width() * 10 >= compare->width() * 7, qPrintable(QString::number(chart->width())));
 
     QVERIFY2(chart->chart()->plotArea().height() >= 150, qPrintable(QString::number(chart->chart()->plotArea().height())));
+}
+
+void TestMainWindow::chartsTrafficIsComputedFirst()
+{
+    MainWindow window(options());
+    QVERIFY(showActive(window));
+    auto *charts = window.findChild<charts::ChartsPanel *>();
+    QVERIFY(charts);
+    QTRY_VERIFY_WITH_TIMEOUT(window.analysisRunner()->latest(), 60'000);
+    QTRY_VERIFY(charts->trafficSelector()->count() > 2);
+    // before any choice the charts show the first traffic scenario, the one delivered first
+    QCOMPARE(charts->trafficSelector()->currentIndex(), 0);
+    QVERIFY(window.analysisRunner()->focusTraffic().isEmpty());
+
+    // the user picks another traffic scenario on the Charts page: after the next change it is the
+    // one delivered first
+    const QString chosen = charts->trafficSelector()->itemText(2);
+    charts->trafficSelector()->setCurrentIndex(2);
+    QCOMPARE(window.analysisRunner()->focusTraffic(), chosen);
+    QSignalSpy preview(window.analysisRunner(), &AnalysisRunner::previewReady);
+    QSignalSpy ready(window.analysisRunner(), &AnalysisRunner::analysisReady);
+    QVERIFY(window.document()->editField(maxReplicas, QStringLiteral("41")));
+    QVERIFY(ready.wait(120'000));
+    QCOMPARE(preview.size(), 1);
+    const auto first = preview.at(0).at(0).value<AnalysisPtr>();
+    QVERIFY(first);
+    QCOMPARE(first->traffic.size(), std::size_t{1});
+    QCOMPARE(first->traffic.front().name, chosen);
+    QCOMPARE(charts->trafficSelector()->currentText(), chosen); // the full result keeps the choice
+    window.document()->undoStack()->setClean();
 }
 
 void TestMainWindow::docksAndSplitterAreRestored()
