@@ -1,6 +1,7 @@
 #include "core/forecast/multiseasonal.h"
 
 #include "core/forecast/decomposition.h"
+#include "core/forecast/dshw.h"
 #include "core/forecast/ets.h"
 #include "core/forecast/stl.h"
 #include "core/forecast/theta.h"
@@ -20,7 +21,6 @@ namespace {
 constexpr int kKeptCycles = 12;      // history used: the last cycles of the longest season,
 constexpr int kMinKeptCycles = 8;    // but no more than kMaxKeptPoints unless that leaves fewer cycles
 constexpr size_t kMaxKeptPoints = 16'128; // 8 weeks of 5-minute samples
-constexpr size_t kDefaultPick = 4;   // the first combination, when no backtest is possible
 
 // Seasonally adjusted forecasts on MSTL (STL per season with R's windows), re-seasonalised with
 // the last cycle of the summed seasonal components, as forecast::stlf() does:
@@ -131,6 +131,32 @@ private:
     std::optional<EtsModel> first_;
 };
 
+// Double-seasonal Holt-Winters on the shortest and longest season (when they nest): the first fit
+// gets the full optimiser budget, later ones (backtest prefixes, then the series) start from its optimum.
+class DshwCandidate {
+public:
+    DshwCandidate(int period1, int period2) : p1_(period1), p2_(period2) {}
+
+    Prediction operator()(const std::vector<double> &h, int horizon, double level)
+    {
+        DshwOptions o;
+        o.trend = false;
+        if (first_) {
+            o.start = first_->parameters;
+            o.maxEvaluations = kRefitEvaluations / 2;
+        }
+        const std::optional<DshwModel> fit = fitDshw(h, p1_, p2_, o);
+        if (fit && !first_)
+            first_ = fit;
+        return fit ? forecastDshw(*fit, horizon, level)
+                   : seasonalNaive(h, p2_ < int(h.size()) ? p2_ : 1, horizon, level);
+    }
+
+private:
+    int p1_, p2_;
+    std::optional<DshwModel> first_;
+};
+
 double quantileOf(std::vector<double> &v, double q)
 {
     if (v.empty())
@@ -143,7 +169,71 @@ double quantileOf(std::vector<double> &v, double q)
     return *at;
 }
 
+// Candidates by index: the single models, then their means. DSHW exists only where the seasons nest.
+constexpr size_t kStlCandidates = 4; // STL+ETS, STL+CycleLevel, RecentCycles, SeasonalNaive
+constexpr size_t kDshwIndex = 4;
+using Blend = std::vector<int>;
+
+std::vector<Blend> candidateBlends(const std::vector<int> &sortedPeriods)
+{
+    std::vector<Blend> blends{{0}, {1}, {2}, {3}};
+    const bool dshw = hasNestedSeasons(sortedPeriods);
+    if (dshw)
+        blends.push_back({4});
+    for (Blend b : {Blend{0, 1}, Blend{0, 1, 3}, Blend{0, 2}, Blend{0, 3}, Blend{1, 2}, Blend{1, 3}})
+        blends.push_back(b);
+    if (dshw)
+        for (Blend b : {Blend{0, 4}, Blend{1, 4}, Blend{3, 4}, Blend{0, 1, 4}})
+            blends.push_back(b);
+    return blends;
+}
+
+// Origins a longest cycle apart where all of them fit (forecasts from the same phase of the week as
+// the real one, spread over several weeks, so that one unusual week does not decide), otherwise one
+// shortest cycle apart (at least a quarter of the horizon), so that the errors behind the interval
+// cover every time of day.
+BacktestPlan planOrigins(int n, int horizon, int origins, int minPeriod, int maxPeriod)
+{
+    BacktestPlan plan;
+    plan.horizon = std::min(horizon, std::max(1, n / 4));
+    const int minTrain = 2 * maxPeriod + 2;
+    const bool weekly = n - plan.horizon - (origins - 1) * maxPeriod >= minTrain;
+    const int stride = weekly ? maxPeriod : std::max({1, minPeriod, plan.horizon / 4});
+    for (int i = 0; i < origins; ++i) {
+        const int cut = n - plan.horizon - i * stride;
+        if (cut < minTrain)
+            break;
+        plan.cuts.push_back(cut);
+    }
+    return plan;
+}
+
 } // namespace
+
+bool hasNestedSeasons(const std::vector<int> &periods)
+{
+    if (periods.size() < 2)
+        return false;
+    const auto [lo, hi] = std::minmax_element(periods.begin(), periods.end());
+    return *lo >= 2 && *hi > *lo && *hi % *lo == 0;
+}
+
+QStringList multiSeasonalCandidates(const std::vector<int> &periods)
+{
+    std::vector<int> sorted = periods;
+    std::sort(sorted.begin(), sorted.end());
+    const QStringList models{QStringLiteral("STL+ETS"), QStringLiteral("STL+CycleLevel"),
+                             QStringLiteral("RecentCycles"), QStringLiteral("SeasonalNaive"), QStringLiteral("DSHW")};
+    QStringList names;
+    for (const auto &blend : candidateBlends(sorted)) {
+        QStringList parts;
+        for (int m : blend)
+            parts << models[m];
+        names << (parts.size() == 1 ? parts.front()
+                                    : QStringLiteral("Combination (%1)").arg(parts.join(QStringLiteral(" + "))));
+    }
+    return names;
+}
 
 Prediction recentCyclesForecast(const std::vector<double> &y, int period, int horizon, double levelPercent,
                                 int cycles, double decay)
@@ -221,108 +311,74 @@ MultiSeasonalResult forecastMultiSeasonal(const std::vector<double> &full, int h
     const int n = static_cast<int>(y.size());
     const double level = options.level;
 
-    struct Candidate {
-        QString name;
-        Forecaster run;
-    };
     const auto naivePeriod = [maxPeriod](const std::vector<double> &h) {
         return maxPeriod < int(h.size()) ? maxPeriod : 1;
     };
     const auto cache = std::make_shared<MstlCache>(periods);
     auto stlEts = std::make_shared<StlLevel>(cache, StlLevel::Mode::Ets);
     auto stlCycle = std::make_shared<StlLevel>(cache, StlLevel::Mode::CycleLevel);
-    const std::vector<Candidate> models{
-        {QStringLiteral("STL+ETS"),
-         [stlEts](const std::vector<double> &h, int H, double lv) { return (*stlEts)(h, H, lv); }},
-        {QStringLiteral("STL+CycleLevel"),
-         [stlCycle](const std::vector<double> &h, int H, double lv) { return (*stlCycle)(h, H, lv); }},
-        {QStringLiteral("RecentCycles"),
-         [&](const std::vector<double> &h, int H, double lv) {
-             return recentCyclesForecast(h, naivePeriod(h), H, lv);
-         }},
-        {QStringLiteral("SeasonalNaive"),
-         [&](const std::vector<double> &h, int H, double lv) { return seasonalNaive(h, naivePeriod(h), H, lv); }},
+    std::vector<Forecaster> runs{
+        [stlEts](const std::vector<double> &h, int H, double lv) { return (*stlEts)(h, H, lv); },
+        [stlCycle](const std::vector<double> &h, int H, double lv) { return (*stlCycle)(h, H, lv); },
+        [&](const std::vector<double> &h, int H, double lv) { return recentCyclesForecast(h, naivePeriod(h), H, lv); },
+        [&](const std::vector<double> &h, int H, double lv) { return seasonalNaive(h, naivePeriod(h), H, lv); },
     };
-    const std::vector<std::vector<int>> combinations{{0, 1}, {0, 1, 3}, {0, 2}, {0, 3}, {1, 2}, {1, 3}};
-    const auto nameOf = [&](size_t i) {
-        if (i < models.size())
-            return models[i].name;
-        QStringList parts;
-        for (int m : combinations[i - models.size()])
-            parts << models[m].name;
-        return QStringLiteral("Combination (%1)").arg(parts.join(QStringLiteral(" + ")));
-    };
-
-    // Origins one shortest cycle apart (at least a quarter of the horizon), so that the errors
-    // behind the interval cover every time of day.
-    BacktestPlan plan;
-    plan.horizon = std::min(horizon, std::max(1, n / 4));
-    const int stride = std::max({1, minPeriod, plan.horizon / 4});
-    for (int i = 0; i < options.origins; ++i) {
-        const int cut = n - plan.horizon - i * stride;
-        if (cut < 2 * maxPeriod + 2)
-            break;
-        plan.cuts.push_back(cut);
+    if (hasNestedSeasons(periods)) {
+        auto dshw = std::make_shared<DshwCandidate>(minPeriod, maxPeriod);
+        runs.push_back([dshw](const std::vector<double> &h, int H, double lv) { return (*dshw)(h, H, lv); });
     }
+    const std::vector<Blend> blends = candidateBlends(periods);
+    const QStringList names = multiSeasonalCandidates(periods);
+
+    const BacktestPlan plan = planOrigins(n, horizon, options.origins, minPeriod, maxPeriod);
     std::vector<std::vector<Prediction>> bt;
     std::vector<Backtest> scores;
-    for (const Candidate &c : models) {
-        bt.push_back(backtestPredictions(y, plan, c.run, level));
+    for (const Forecaster &run : runs) {
+        bt.push_back(backtestPredictions(y, plan, run, level));
         scores.push_back(scoreBacktest(y, plan, bt.back(), minPeriod));
     }
-    for (const auto &members : combinations) {
+    for (size_t b = runs.size(); b < blends.size(); ++b) {
         std::vector<Prediction> comb;
         for (size_t i = 0; i < plan.cuts.size(); ++i) {
             std::vector<Prediction> parts;
-            for (int m : members)
-                parts.push_back(bt[m][i]);
+            for (int m : blends[b])
+                parts.push_back(bt[size_t(m)][i]);
             comb.push_back(averagePredictions(parts));
         }
         scores.push_back(scoreBacktest(y, plan, comb, minPeriod));
         bt.push_back(std::move(comb));
     }
 
-    // The default combination (STL+ETS and STL+CycleLevel: the first reacts to the latest level,
-    // the second averages a whole cycle), unless a candidate backtests clearly better (20 % lower
-    // MASE: a short backtest is a noisy judge), or the forced candidate (a combination by the
-    // start of its name).
-    size_t pick = kDefaultPick;
-    for (size_t i = 0; i < bt.size(); ++i) {
+    // The default (DSHW where the seasons nest, otherwise the mean of the two STL candidates),
+    // unless a candidate backtests clearly better (20 % lower MASE: a short backtest is a noisy
+    // judge), or the forced candidate (a combination by the start of its name).
+    const size_t byDefault = runs.size() > kStlCandidates ? kDshwIndex : kStlCandidates;
+    size_t pick = byDefault;
+    for (size_t i = 0; i < blends.size(); ++i) {
         if (!options.only.isEmpty()) {
-            if (nameOf(i) == options.only || (i >= models.size() && nameOf(i).startsWith(options.only))) {
+            if (names[qsizetype(i)] == options.only || (i >= runs.size() && names[qsizetype(i)].startsWith(options.only))) {
                 pick = i;
                 break;
             }
             continue;
         }
-        const bool clearlyBetter = std::isfinite(scores[i].mase) &&
-                                   scores[i].mase < 0.8 * scores[kDefaultPick].mase &&
+        const bool clearlyBetter = std::isfinite(scores[i].mase) && scores[i].mase < 0.8 * scores[byDefault].mase &&
                                    !(scores[i].mase >= scores[pick].mase);
         if (clearlyBetter)
             pick = i;
     }
     MultiSeasonalResult out;
-    std::vector<Prediction> finals(models.size());
-    const auto finalOf = [&](size_t m) -> const Prediction & {
-        if (finals[m].mean.empty())
-            finals[m] = models[m].run(y, horizon, level);
-        return finals[m];
-    };
-    if (pick < models.size()) {
-        out.prediction = finalOf(pick);
-    } else {
-        std::vector<Prediction> parts;
-        for (int m : combinations[pick - models.size()])
-            parts.push_back(finalOf(size_t(m)));
-        out.prediction = averagePredictions(parts);
-    }
-    out.method = nameOf(pick);
+    std::vector<Prediction> parts;
+    for (int m : blends[pick])
+        parts.push_back(runs[size_t(m)](y, horizon, level));
+    out.prediction = parts.size() == 1 ? std::move(parts.front()) : averagePredictions(parts);
+    out.method = names[qsizetype(pick)];
     out.backtest = scores[pick];
     std::vector<std::vector<double>> errors;
     for (size_t i = 0; i < plan.cuts.size(); ++i) {
-        std::vector<double> e(plan.horizon);
+        std::vector<double> e(size_t(plan.horizon));
         for (int k = 0; k < plan.horizon; ++k)
-            e[k] = y[plan.cuts[i] + k] - bt[pick][i].mean[k];
+            e[size_t(k)] = y[size_t(plan.cuts[i] + k)] - bt[pick][i].mean[size_t(k)];
         errors.push_back(std::move(e));
     }
     calibrateInterval(out.prediction, errors, level, std::max(1, minPeriod / 8));

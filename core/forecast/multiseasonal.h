@@ -3,6 +3,7 @@
 #include "core/forecast/backtest.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -15,8 +16,13 @@
 ///  - RecentCycles: a weighted mean of the last cycles of the longest season, each shifted to the
 ///    level of the last cycle;
 ///  - SeasonalNaive over the longest season;
-///  - means of pairs of them. The default is the mean of STL+ETS and STL+CycleLevel; another
-///    candidate replaces it only with a 20 % lower backtest MASE.
+///  - DSHW (dshw.h: Taylor's double-seasonal Holt-Winters with AR(1) errors) on the shortest and
+///    longest season, where the longest is a multiple of the shortest;
+///  - means of some of them (multiSeasonalCandidates() lists all by name).
+/// The default is DSHW where the seasons nest (the model made for intraday + intraweek cycles),
+/// otherwise the mean of STL+ETS and STL+CycleLevel; another candidate replaces it only with a
+/// 20 % lower backtest MASE. The backtest origins are a longest cycle apart where all of them fit,
+/// so the judge sees several different weeks.
 /// The interval comes from the backtest errors of the chosen candidate (empirical quantiles of the
 /// absolute error per step ahead, pooled over nearby steps), so its coverage matches what the
 /// procedure achieved on the recent past.
@@ -27,8 +33,8 @@ struct MultiSeasonalOptions {
     double level = 95.0;      ///< interval level in percent, (0, 100)
     int origins = 6;          ///< backtest origins; 0 skips the backtest (the combination is returned)
     QString only;             ///< forces one candidate by name ("STL+ETS", "STL+CycleLevel", "RecentCycles",
-                              ///< "SeasonalNaive") or a combination by the start of its name
-                              ///< ("Combination" = the default one); empty: the backtest chooses
+                              ///< "SeasonalNaive", "DSHW") or a combination by the start of its name
+                              ///< ("Combination" = STL+ETS + STL+CycleLevel); empty: the backtest chooses
 };
 
 struct MultiSeasonalResult {
@@ -36,6 +42,12 @@ struct MultiSeasonalResult {
     QString method;    ///< e.g. "STL+ETS" or "Combination (STL+ETS + STL+CycleLevel)"
     Backtest backtest; ///< of the chosen candidate (coverage of its own model interval)
 };
+
+/// True when the longest of `periods` is a whole multiple (> 1) of the shortest (>= 2): DSHW applies.
+bool hasNestedSeasons(const std::vector<int> &periods);
+
+/// Names of the candidates forecastMultiSeasonal() considers for these periods, singles first.
+QStringList multiSeasonalCandidates(const std::vector<int> &periods);
 
 /// Forecasts `horizon` (>= 1) steps. Only the last 12 cycles of the longest season are used.
 MultiSeasonalResult forecastMultiSeasonal(const std::vector<double> &y, int horizon,
