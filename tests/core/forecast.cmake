@@ -5,6 +5,7 @@ headroom_add_test(tst_forecastseries LABEL unit SOURCES core/tst_forecastseries.
 headroom_add_test(tst_forecaster LABEL unit SOURCES core/tst_forecaster.cpp LIBS headroom_forecast)
 headroom_add_test(tst_forecastmultiseasonal LABEL unit SOURCES core/tst_forecastmultiseasonal.cpp LIBS headroom_forecast)
 headroom_add_test(tst_forecaststl LABEL unit SOURCES core/tst_forecaststl.cpp LIBS headroom_forecast)
+headroom_add_test(tst_forecastdshw LABEL unit SOURCES core/tst_forecastdshw.cpp LIBS headroom_forecast)
 
 set(fc_data tests/data/forecast)
 headroom_add_cli_test(cli_forecast_csv ARGS forecast --input ${fc_data}/monthly.csv --horizon 6 --out -

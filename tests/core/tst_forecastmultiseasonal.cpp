@@ -21,6 +21,9 @@ private slots:
     void recentCyclesShiftsToLastLevel();
     void forcedCandidate_data();
     void forcedCandidate();
+    void nestedSeasons_data();
+    void nestedSeasons();
+    void dshwByDefaultWhereSeasonsNest();
 };
 
 namespace {
@@ -157,6 +160,8 @@ void TestForecastMultiSeasonal::forcedCandidate_data()
     QTest::newRow("combination") << QStringLiteral("Combination (STL+ETS + STL+CycleLevel)");
     QTest::newRow("recent") << QStringLiteral("RecentCycles");
     QTest::newRow("naive") << QStringLiteral("SeasonalNaive");
+    QTest::newRow("dshw") << QStringLiteral("DSHW");
+    QTest::newRow("dshw + naive") << QStringLiteral("Combination (SeasonalNaive + DSHW)");
 }
 
 void TestForecastMultiSeasonal::forcedCandidate()
@@ -171,6 +176,53 @@ void TestForecastMultiSeasonal::forcedCandidate()
     QVERIFY(r.backtest.origins > 0);
     for (int k = 0; k < 30; ++k)
         QVERIFY(r.prediction.lower[k] <= r.prediction.mean[k] && r.prediction.mean[k] <= r.prediction.upper[k]);
+}
+
+void TestForecastMultiSeasonal::nestedSeasons_data()
+{
+    QTest::addColumn<std::vector<int>>("periods");
+    QTest::addColumn<bool>("nested");
+    QTest::newRow("hour of day, day of week") << std::vector<int>{168, 24} << true;
+    QTest::newRow("5-minute") << std::vector<int>{288, 2016} << true;
+    QTest::newRow("three, outer nests") << std::vector<int>{48, 336, 96} << true;
+    QTest::newRow("not a multiple") << std::vector<int>{24, 36} << false;
+    QTest::newRow("one season") << std::vector<int>{48} << false;
+    QTest::newRow("equal") << std::vector<int>{24, 24} << false;
+}
+
+void TestForecastMultiSeasonal::nestedSeasons()
+{
+    QFETCH(std::vector<int>, periods);
+    QFETCH(bool, nested);
+    QCOMPARE(hasNestedSeasons(periods), nested);
+    const QStringList names = multiSeasonalCandidates(periods);
+    QCOMPARE(names.contains(QStringLiteral("DSHW")), nested);
+    QCOMPARE(names.mid(0, 4), QStringList({QStringLiteral("STL+ETS"), QStringLiteral("STL+CycleLevel"),
+                                           QStringLiteral("RecentCycles"), QStringLiteral("SeasonalNaive")}));
+    QVERIFY(names.contains(QStringLiteral("Combination (STL+ETS + STL+CycleLevel)")));
+}
+
+void TestForecastMultiSeasonal::dshwByDefaultWhereSeasonsNest()
+{
+    // Without a backtest the default is returned: DSHW for nested seasons, otherwise the STL pair.
+    const std::vector<double> y = hourly(24 * 7 * 8, 80, 80, 3.0, 4);
+    MultiSeasonalOptions o;
+    o.origins = 0;
+    o.periods = {24, 168};
+    const MultiSeasonalResult nested = forecastMultiSeasonal(y, 48, o);
+    QCOMPARE(nested.method, QStringLiteral("DSHW"));
+    QCOMPARE(nested.backtest.origins, 0);
+    o.periods = {24, 180};
+    QCOMPARE(forecastMultiSeasonal(y, 48, o).method, QStringLiteral("Combination (STL+ETS + STL+CycleLevel)"));
+    // With the backtest, on a stable double season nothing beats DSHW by 20 %.
+    o.periods = {24, 168};
+    o.origins = 6;
+    const MultiSeasonalResult judged = forecastMultiSeasonal(y, 48, o);
+    QCOMPARE(judged.method, QStringLiteral("DSHW"));
+    QCOMPARE(judged.backtest.origins, 6);
+    // the final fit starts from the backtest's optimum: the same model up to the optimiser's tolerance
+    for (int k = 0; k < 48; ++k)
+        QVERIFY(std::abs(judged.prediction.mean[k] - nested.prediction.mean[k]) < 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestForecastMultiSeasonal)
