@@ -121,8 +121,15 @@ std::optional<DshwModel> fitDshw(const std::vector<double> &y, int period1, int 
         return std::nullopt;
     if (!std::all_of(y.begin(), y.end(), [](double v) { return std::isfinite(v); }))
         return std::nullopt;
-    const bool multiplicative = std::all_of(y.begin(), y.end(), [](double v) { return v > 0.0; });
-    const Start start = initialStates(y, period1, period2, multiplicative, options.trend);
+    bool multiplicative = std::all_of(y.begin(), y.end(), [](double v) { return v > 0.0; });
+    Start start = initialStates(y, period1, period2, multiplicative, options.trend);
+    const auto positive = [](const std::vector<double> &v) {
+        return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x) && x > 0.0; });
+    };
+    if (multiplicative && !(start.level > 0.0 && positive(start.daily) && positive(start.weekly))) {
+        multiplicative = false; // a trend line crossing zero: seasonal ratios would flip sign
+        start = initialStates(y, period1, period2, false, options.trend);
+    }
     const auto unpack = [&](const std::vector<double> &x) {
         DshwParameters p;
         p.alpha = x[0], p.gamma = x[1], p.omega = x[2];

@@ -177,7 +177,7 @@ using Blend = std::vector<int>;
 std::vector<Blend> candidateBlends(const std::vector<int> &sortedPeriods)
 {
     std::vector<Blend> blends{{0}, {1}, {2}, {3}};
-    const bool dshw = hasNestedSeasons(sortedPeriods);
+    const bool dshw = nestedSeasons(sortedPeriods).has_value();
     if (dshw)
         blends.push_back({4});
     for (Blend b : {Blend{0, 1}, Blend{0, 1, 3}, Blend{0, 2}, Blend{0, 3}, Blend{1, 2}, Blend{1, 3}})
@@ -210,12 +210,18 @@ BacktestPlan planOrigins(int n, int horizon, int origins, int minPeriod, int max
 
 } // namespace
 
-bool hasNestedSeasons(const std::vector<int> &periods)
+std::optional<std::pair<int, int>> nestedSeasons(const std::vector<int> &periods)
 {
-    if (periods.size() < 2)
-        return false;
-    const auto [lo, hi] = std::minmax_element(periods.begin(), periods.end());
-    return *lo >= 2 && *hi > *lo && *hi % *lo == 0;
+    if (periods.empty())
+        return std::nullopt;
+    const int shortest = *std::min_element(periods.begin(), periods.end());
+    std::optional<int> partner;
+    for (int p : periods)
+        if (shortest >= 2 && p > shortest && p % shortest == 0 && (!partner || p < *partner))
+            partner = p;
+    if (!partner)
+        return std::nullopt;
+    return std::make_pair(shortest, *partner);
 }
 
 QStringList multiSeasonalCandidates(const std::vector<int> &periods)
@@ -323,8 +329,8 @@ MultiSeasonalResult forecastMultiSeasonal(const std::vector<double> &full, int h
         [&](const std::vector<double> &h, int H, double lv) { return recentCyclesForecast(h, naivePeriod(h), H, lv); },
         [&](const std::vector<double> &h, int H, double lv) { return seasonalNaive(h, naivePeriod(h), H, lv); },
     };
-    if (hasNestedSeasons(periods)) {
-        auto dshw = std::make_shared<DshwCandidate>(minPeriod, maxPeriod);
+    if (const auto pair = nestedSeasons(periods)) {
+        auto dshw = std::make_shared<DshwCandidate>(pair->first, pair->second);
         runs.push_back([dshw](const std::vector<double> &h, int H, double lv) { return (*dshw)(h, H, lv); });
     }
     const std::vector<Blend> blends = candidateBlends(periods);

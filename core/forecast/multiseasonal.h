@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+#include <utility>
 #include <vector>
 
 /// Forecasting series with a long season or several (half-hourly or 5-minute data with daily and
@@ -16,8 +18,8 @@
 ///  - RecentCycles: a weighted mean of the last cycles of the longest season, each shifted to the
 ///    level of the last cycle;
 ///  - SeasonalNaive over the longest season;
-///  - DSHW (dshw.h: Taylor's double-seasonal Holt-Winters with AR(1) errors) on the shortest and
-///    longest season, where the longest is a multiple of the shortest;
+///  - DSHW (dshw.h: Taylor's double-seasonal Holt-Winters with AR(1) errors) on the seasons of
+///    nestedSeasons(), where one is a multiple of the shortest;
 ///  - means of some of them (multiSeasonalCandidates() lists all by name).
 /// The default is DSHW where the seasons nest (the model made for intraday + intraweek cycles),
 /// otherwise the mean of STL+ETS and STL+CycleLevel; another candidate replaces it only with a
@@ -43,8 +45,10 @@ struct MultiSeasonalResult {
     Backtest backtest; ///< of the chosen candidate (coverage of its own model interval)
 };
 
-/// True when the longest of `periods` is a whole multiple (> 1) of the shortest (>= 2): DSHW applies.
-bool hasNestedSeasons(const std::vector<int> &periods);
+/// The seasons DSHW uses: the shortest (>= 2) and the shortest other one that is a whole multiple
+/// of it (a day and a week; a yearly third season is left to the STL candidates). Nothing when no
+/// season nests.
+std::optional<std::pair<int, int>> nestedSeasons(const std::vector<int> &periods);
 
 /// Names of the candidates forecastMultiSeasonal() considers for these periods, singles first.
 QStringList multiSeasonalCandidates(const std::vector<int> &periods);

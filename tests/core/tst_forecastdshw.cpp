@@ -16,6 +16,7 @@ private slots:
     void followsChangingWeekday();
     void intervalWidensAndContainsMean();
     void refitFromStart();
+    void steepFallKeepsSeasonsAdditive();
     void rejectsUnfitInput_data();
     void rejectsUnfitInput();
 };
@@ -149,6 +150,22 @@ void TestForecastDshw::refitFromStart()
     QVERIFY(again);
     QCOMPARE(again->period1, 24);
     QVERIFY(again->mse <= first->mse * (1 + 1e-9));
+}
+
+void TestForecastDshw::steepFallKeepsSeasonsAdditive()
+{
+    // Positive data falling from about 10 to about 1 between the first two weeks: the initial trend
+    // line crosses zero inside them, so seasonal ratios would flip sign; additive seasons are used.
+    std::vector<double> y;
+    for (int t = 0; t < 168 * 3; ++t)
+        y.push_back((t < 168 ? 10.0 : 1.0) + 0.5 * std::sin(2 * M_PI * t / 24) + 0.6);
+    const auto m = fitDshw(y, 24, 168);
+    QVERIFY(m);
+    QVERIFY(m->trend);
+    QVERIFY(!m->multiplicative);
+    const Prediction p = forecastDshw(*m, 24, 95.0);
+    for (double v : p.mean)
+        QVERIFY(std::isfinite(v));
 }
 
 void TestForecastDshw::rejectsUnfitInput_data()

@@ -21,8 +21,8 @@ private slots:
     void recentCyclesShiftsToLastLevel();
     void forcedCandidate_data();
     void forcedCandidate();
-    void nestedSeasons_data();
-    void nestedSeasons();
+    void nestedSeasonPair_data();
+    void nestedSeasonPair();
     void dshwByDefaultWhereSeasonsNest();
 };
 
@@ -178,23 +178,31 @@ void TestForecastMultiSeasonal::forcedCandidate()
         QVERIFY(r.prediction.lower[k] <= r.prediction.mean[k] && r.prediction.mean[k] <= r.prediction.upper[k]);
 }
 
-void TestForecastMultiSeasonal::nestedSeasons_data()
+void TestForecastMultiSeasonal::nestedSeasonPair_data()
 {
     QTest::addColumn<std::vector<int>>("periods");
-    QTest::addColumn<bool>("nested");
-    QTest::newRow("hour of day, day of week") << std::vector<int>{168, 24} << true;
-    QTest::newRow("5-minute") << std::vector<int>{288, 2016} << true;
-    QTest::newRow("three, outer nests") << std::vector<int>{48, 336, 96} << true;
-    QTest::newRow("not a multiple") << std::vector<int>{24, 36} << false;
-    QTest::newRow("one season") << std::vector<int>{48} << false;
-    QTest::newRow("equal") << std::vector<int>{24, 24} << false;
+    QTest::addColumn<int>("inner"); // 0: none nests
+    QTest::addColumn<int>("outer");
+    QTest::newRow("hour of day, day of week") << std::vector<int>{168, 24} << 24 << 168;
+    QTest::newRow("5-minute") << std::vector<int>{288, 2016} << 288 << 2016;
+    QTest::newRow("day, week, year") << std::vector<int>{24, 8760, 168} << 24 << 168;
+    QTest::newRow("middle one does not nest") << std::vector<int>{48, 72, 336} << 48 << 336;
+    QTest::newRow("not a multiple") << std::vector<int>{24, 36} << 0 << 0;
+    QTest::newRow("one season") << std::vector<int>{48} << 0 << 0;
+    QTest::newRow("equal") << std::vector<int>{24, 24} << 0 << 0;
+    QTest::newRow("none") << std::vector<int>{} << 0 << 0;
 }
 
-void TestForecastMultiSeasonal::nestedSeasons()
+void TestForecastMultiSeasonal::nestedSeasonPair()
 {
     QFETCH(std::vector<int>, periods);
-    QFETCH(bool, nested);
-    QCOMPARE(hasNestedSeasons(periods), nested);
+    QFETCH(int, inner);
+    QFETCH(int, outer);
+    const auto pair = nestedSeasons(periods);
+    const bool nested = inner > 0;
+    QCOMPARE(pair.has_value(), nested);
+    if (pair)
+        QCOMPARE(*pair, std::make_pair(inner, outer));
     const QStringList names = multiSeasonalCandidates(periods);
     QCOMPARE(names.contains(QStringLiteral("DSHW")), nested);
     QCOMPARE(names.mid(0, 4), QStringList({QStringLiteral("STL+ETS"), QStringLiteral("STL+CycleLevel"),
