@@ -85,16 +85,24 @@ PlanCost costPlan(const model::Scenario &scenario, const capacity::CapacityPlan 
 /// USD per node-hour of each tier in a bill (all regions and purchase options blended).
 QMap<QString, double> nodeHourPrice(const cost::CostBreakdown &bill)
 {
-    QMap<QString, double> usd, hours;
+    // sums per tier in line order, looked up among the few tiers rather than in a map per line
+    struct Sum {
+        QString tierId;
+        double usd = 0, hours = 0;
+    };
+    std::vector<Sum> sums;
     for (const cost::CostLine &line : bill.lines) {
         if (line.perGb)
             continue;
-        usd[line.tierId] += line.costUsd;
-        hours[line.tierId] += line.unitHours;
+        auto it = std::find_if(sums.begin(), sums.end(), [&](const Sum &s) { return s.tierId == line.tierId; });
+        if (it == sums.end())
+            it = sums.insert(sums.end(), Sum{line.tierId});
+        it->usd += line.costUsd;
+        it->hours += line.unitHours;
     }
     QMap<QString, double> price;
-    for (auto it = usd.cbegin(); it != usd.cend(); ++it)
-        price[it.key()] = hours.value(it.key()) > 0 ? it.value() / hours.value(it.key()) : 0.0;
+    for (const Sum &s : sums)
+        price[s.tierId] = s.hours > 0 ? s.usd / s.hours : 0.0;
     return price;
 }
 
@@ -189,8 +197,8 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
         a.inputs.costWarnings = costSource->inputs.costWarnings;
     } else {
         PlanCost planCost = costPlan(scenario, a.plan, cost::defaultCatalog(), options.spotRatio, a.inputs.costWarnings);
-        a.cost = planCost.bill;
-        a.savings = planCost.savings;
+        a.cost = std::move(planCost.bill);
+        a.savings = std::move(planCost.savings);
         if (a.cost) {
             const model::CostOptimization &co = scenario.spec.costOptimization;
             a.thresholds = cost::checkThresholds(*a.cost, co.costThresholds.warning.amount,
@@ -285,9 +293,23 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
                 const qint64 start = o.simulation.startMs;
                 const qint64 end = start + qint64(std::max(o.simulation.ticks - 1, 0)) * o.simulation.stepMs;
                 o.alerts = alerting::evaluateRules(*rules, store, start, end);
-                alerting::SloOptions sloOptions;
-                sloOptions.stepMs = o.simulation.stepMs;
-                o.measuredSlos = alerting::evaluateSlos(scenario.spec.successMetrics, store, start, end, sloOptions);
+                // The success metrics read the tiers' series only (latency, errors, demand, utilization,
+                // replicas), never the cost, budget or proxy series: with the same simulation and
+                // metrics they are taken over even when the bill changed (same rules: they were measured).
+                for (const auto &[p, earlier] : same) {
+                    const model::ScenarioSpec &before = p->inputs.scenario.spec;
+                    if (p->options.evaluateAlerts && before.alertRules == scenario.spec.alertRules
+                        && before.successMetrics == scenario.spec.successMetrics) {
+                        o.measuredSlos = earlier->measuredSlos;
+                        o.slosReused = true;
+                        break;
+                    }
+                }
+                if (!o.slosReused) {
+                    alerting::SloOptions sloOptions;
+                    sloOptions.stepMs = o.simulation.stepMs;
+                    o.measuredSlos = alerting::evaluateSlos(scenario.spec.successMetrics, store, start, end, sloOptions);
+                }
             }
             o.slos = o.measuredSlos;
             completeSlos(o.slos, o, a.cost);

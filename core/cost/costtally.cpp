@@ -142,7 +142,8 @@ QString validateSeries(const std::vector<double> &hours, size_t valueCount)
     return {};
 }
 
-model::Result<NodeTally> tallyNodes(const CostInput &input, const PricingCatalog &catalog, const CostOptions &options)
+model::Result<NodeTally> tallyNodes(const CostInput &input, const PricingCatalog &catalog, const CostOptions &options,
+                                    const QString *onlyTier)
 {
     NodeTally out;
     if (model::Diagnostics errors = resolveTiers(input, catalog, options, out); !errors.isEmpty())
@@ -162,6 +163,8 @@ model::Result<NodeTally> tallyNodes(const CostInput &input, const PricingCatalog
     std::vector<double> steps;
     for (size_t wi = 0; wi < out.tiers.size(); ++wi) {
         const TierWork &w = out.tiers[wi];
+        if (onlyTier && w.tier->tierId != *onlyTier)
+            continue;
         const ReplicaSeries &s = *w.series;
         const double ratio = w.tier->spotTolerant ? options.tierSpotRatio.value(w.tier->tierId, options.spotRatio) : 0.0;
         const bool reserve = options.reservedTerm

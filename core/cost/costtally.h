@@ -113,8 +113,10 @@ struct NodeTally {
 };
 
 /// Resolves the tiers' catalog rows and prices and counts nodes per day and slot. Fails as
-/// computeCost() does.
-model::Result<NodeTally> tallyNodes(const CostInput &input, const PricingCatalog &catalog, const CostOptions &options);
+/// computeCost() does. With `onlyTier`, only the tiers of that id are counted (the others have no
+/// node-hours and no lines), which gives that tier's lines, totals and reservations unchanged.
+model::Result<NodeTally> tallyNodes(const CostInput &input, const PricingCatalog &catalog, const CostOptions &options,
+                                    const QString *onlyTier = nullptr);
 
 /// Storage or cache GB-hours of one region (independent of the purchase mix).
 struct CapacityCell {

@@ -59,9 +59,9 @@ struct Stage {
 };
 
 model::Result<Stage> stageOf(const CostInput &input, const PricingCatalog &catalog, const CostOptions &options,
-                             const detail::CapacityTally &capacity)
+                             const detail::CapacityTally &capacity, const QString *onlyTier = nullptr)
 {
-    auto nodes = detail::tallyNodes(input, catalog, options);
+    auto nodes = detail::tallyNodes(input, catalog, options, onlyTier);
     if (!nodes)
         return nodes.errors();
     Stage s;
@@ -126,7 +126,8 @@ model::Result<CostOptions> reservedItems(const CostInput &input, const PricingCa
     for (const TierNodes &t : input.tiers) {
         CostOptions trial = options;
         trial.reservedTiers = QStringList{t.tierId};
-        auto cost = stageOf(input, catalog, trial, capacity);
+        // the trial reserves for this tier only: its lines, total and reservations are all that differ
+        auto cost = stageOf(input, catalog, trial, capacity, &t.tierId);
         if (!cost)
             return cost.errors();
         const double saving = perMonth(base, base.byTier(t.tierId) - cost->byTier(t.tierId));

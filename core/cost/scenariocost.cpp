@@ -116,14 +116,19 @@ QMap<QString, TierUtilization> workloadUtilization(const model::Scenario &scenar
     QMap<QString, TierUtilization> out;
     if (breakdown.horizonHours <= 0)
         return out;
-    for (const TierNodes &t : input.tiers) {
+    // node-hours per tier in one pass over the lines (each tier's sum still in line order)
+    std::vector<double> nodeHoursOf(static_cast<size_t>(input.tiers.size()), 0.0);
+    for (const CostLine &l : breakdown.lines) {
+        if (l.perGb)
+            continue;
+        for (qsizetype i = 0; i < input.tiers.size(); ++i)
+            if (l.tierId == input.tiers[i].tierId)
+                nodeHoursOf[static_cast<size_t>(i)] += l.unitHours;
+    }
+    for (qsizetype i = 0; i < input.tiers.size(); ++i) {
+        const TierNodes &t = input.tiers[i];
         const model::Tier *tier = scenario.tier(t.tierId);
-        double nodeHours = 0;
-        for (const CostLine &l : breakdown.lines) {
-            if (l.tierId == t.tierId && !l.perGb)
-                nodeHours += l.unitHours;
-        }
-        const double nodes = nodeHours / breakdown.horizonHours;
+        const double nodes = nodeHoursOf[static_cast<size_t>(i)] / breakdown.horizonHours;
         if (!tier || nodes <= 0 || !demandUnits.contains(t.tierId))
             continue;
         TierUtilization u;
