@@ -70,6 +70,7 @@ struct TrafficOutcome {
     std::vector<alerting::SloResult> measuredSlos;
     bool simulationReused = false;              ///< taken over from the previous analysis (incremental analyze())
     bool alertsReused = false;                  ///< alerts and measuredSlos taken over
+    bool slosReused = false;                    ///< measuredSlos taken over (the alerts were evaluated again)
 };
 
 /// Which whole-scenario stages an incremental analysis took over from the previous one.

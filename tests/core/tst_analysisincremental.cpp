@@ -173,13 +173,34 @@ private slots:
             const bool again = lever.simulated.contains(o.name);
             QVERIFY2(o.simulationReused == !again, qPrintable(o.name));
             if (again)
-                QVERIFY2(!o.alertsReused, qPrintable(o.name));
+                QVERIFY2(!o.alertsReused && !o.slosReused, qPrintable(o.name));
             else
                 requireReuse(lever.alertsOfOthers, o.alertsReused, qPrintable(o.name + u" alerts"_s));
+            // the success metrics read no cost series: a reused simulation keeps them even when the bill moved
+            // (unless the rules changed: then they are measured again along with the alerts)
+            if (!again && !o.alertsReused && scenario.spec.alertRules == original.spec.alertRules
+                && scenario.spec.successMetrics == original.spec.successMetrics)
+                QVERIFY2(o.slosReused, qPrintable(o.name + u" success metrics"_s));
         }
         // and back: the second step reuses from an incremental result just as well
         const analysis::ScenarioAnalysis back = analysis::analyze(original, originalOptions, {}, &incremental);
         requireIdentical(back, before);
+    }
+
+    void spotLeverKeepsSuccessMetrics()
+    {
+        // a spot ratio changes the bill and so the cost series the alert rules read, not the
+        // simulation: the rules run again, the success metrics (no cost series) are taken over
+        const auto before = analysis::analyze(model::defaultScenario(), quick());
+        analysis::AnalysisOptions spot = quick();
+        spot.spotRatio = 0.3;
+        const auto after = analysis::analyze(model::defaultScenario(), spot, {}, &before);
+        QVERIFY(!after.traffic.empty());
+        for (const analysis::TrafficOutcome &o : after.traffic) {
+            QVERIFY2(o.simulationReused && !o.alertsReused && o.slosReused, qPrintable(o.name));
+            QVERIFY(!o.measuredSlos.empty());
+        }
+        requireIdentical(after, analysis::analyze(model::defaultScenario(), spot));
     }
 
     void unchangedSpotKeepsAlertsWhenOnlyTopologyMoves()
