@@ -147,16 +147,29 @@ void writeAlertSeries(RuleState &state, qint64 ts, SeriesStore &out)
     // samples go to existing series in any order; only where series are created does the order of the
     // instances show (the order of the store's series), so then they are taken in the hash's order
     const std::vector<QString> &keys = activeKeys(state);
-    const bool creates = std::any_of(keys.begin(), keys.end(), [&state](const QString &key) {
+    // each instance's series as found while checking for new ones (valid while none is created)
+    std::vector<std::pair<const AlertSeries *, const AlertInstance *>> found;
+    found.reserve(keys.size());
+    bool creates = false;
+    for (const QString &key : keys) {
         const auto series = state.seriesOf.constFind(key);
-        return series == state.seriesOf.cend() || series->state != state.active.constFind(key)->instance.state;
-    });
+        const AlertInstance &a = state.active.constFind(key)->instance;
+        if (series == state.seriesOf.cend() || series->state != a.state) {
+            creates = true;
+            break;
+        }
+        found.emplace_back(&*series, &a);
+    }
     if (creates) {
         for (auto it = state.active.cbegin(); it != state.active.cend(); ++it)
             write(it.key(), it->instance);
     } else {
-        for (const QString &key : keys)
-            write(key, state.active.constFind(key)->instance);
+        for (const auto &[series, a] : found) {
+            out.appendAt(series->alerts, ts, 1);
+            out.appendAt(series->forState, ts, double(a->activeAtMs) / 1000);
+            written.push_back(series->alerts);
+            written.push_back(series->forState);
+        }
     }
     // series this rule wrote last time and not now end with a staleness marker, as Prometheus writes them
     for (const size_t position : state.lastAlertSeries) {
@@ -243,11 +256,33 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
         state.templatesKnown = true;
     }
     const bool cacheable = !state.labelsAreTemplates;
-    QHash<QString, LiveAlert> current;
-    std::vector<QString> currentKeys; // in sample order
+    // this evaluation's instances in sample order; a few at most, so searched linearly (with an
+    // index past a handful) instead of being hashed into a table at every evaluation
+    std::vector<std::pair<QString, LiveAlert>> current;
+    current.reserve(samples.size());
+    QHash<QString, size_t> index;
+    const auto findCurrent = [&](const QString &key) -> const LiveAlert * {
+        if (current.size() > 8) {
+            if (index.isEmpty())
+                for (size_t i = 0; i < current.size(); ++i)
+                    index.insert(current[i].first, i);
+            const auto it = index.constFind(key);
+            return it == index.cend() ? nullptr : &current[*it].second;
+        }
+        for (const auto &[k, live] : current)
+            if (k == key)
+                return &live;
+        return nullptr;
+    };
     LabelsFromSample scratch;
     for (const VectorSample &s : samples) {
         const LabelsFromSample &made = alertLabels(rule, state, s, cacheable, scratch);
+        if (findCurrent(made.key)) {
+            if (!state.warned)
+                result.warnings.append(evalWarning(rule, ts, u"vector contains metrics with the same labelset after applying alert labels"_s));
+            state.warned = true;
+            return;
+        }
         LiveAlert live;
         AlertInstance &a = live.instance;
         a.alert = rule.rule.alert;
@@ -257,18 +292,12 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
         if (log.eager)
             a.annotations = expandAnnotations(live.source);
         a.activeAtMs = ts;
-        if (current.contains(made.key)) {
-            if (!state.warned)
-                result.warnings.append(evalWarning(rule, ts, u"vector contains metrics with the same labelset after applying alert labels"_s));
-            state.warned = true;
-            return;
-        }
-        current.insert(made.key, std::move(live));
-        currentKeys.push_back(made.key);
+        current.emplace_back(made.key, std::move(live));
+        if (!index.isEmpty())
+            index.insert(current.back().first, current.size() - 1);
     }
     bool anyNew = false;
-    for (const QString &key : currentKeys) {
-        const LiveAlert &now = *current.constFind(key);
+    for (const auto &[key, now] : current) {
         if (auto existing = state.active.find(key); existing != state.active.end()) {
             existing->instance.value = now.instance.value;
             existing->instance.annotations = now.instance.annotations;
@@ -279,10 +308,14 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
         }
     }
     if (anyNew) {
-        // new instances enter in the order of `current`, which decides the hash's order of iteration
-        for (auto it = current.cbegin(); it != current.cend(); ++it) {
+        // New instances enter in the order of a hash of this evaluation's instances filled in
+        // sample order: its order of iteration decides the order of `active`'s.
+        QHash<QString, const LiveAlert *> ordered;
+        for (const auto &[key, live] : current)
+            ordered.insert(key, &live);
+        for (auto it = ordered.cbegin(); it != ordered.cend(); ++it) {
             if (!state.active.contains(it.key()))
-                state.active.insert(it.key(), *it);
+                state.active.insert(it.key(), **it);
         }
         state.keysStale = true;
     }
@@ -295,7 +328,7 @@ void evaluateRule(const CompiledRule &rule, RuleState &state, const model::Resul
     for (const QString &key : keys) {
         const auto it = state.active.find(key);
         AlertInstance &a = it->instance;
-        if (!current.contains(key)) {
+        if (!findCurrent(key)) {
             bool keepFiring = false;
             if (a.state == AlertState::Firing && keepMs > 0) {
                 if (a.keepFiringSinceMs < 0)

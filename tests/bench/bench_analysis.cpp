@@ -2,7 +2,11 @@
 // on their own so the note can say where the time goes, and the incremental recompute after one
 // lever of the what-if dock (analyze() with the previous analysis). CPU is the whole process's
 // (the topology runs on a thread of its own), Time is wall clock.
+#include "core/alerting/ruleloader.h"
+#include "core/alerting/simulationseries.h"
 #include "core/analysis/scenarioanalysis.h"
+#include "core/cost/catalog.h"
+#include "core/cost/scenariocost.h"
 #include "core/model/scenarioio.h"
 
 #include <benchmark/benchmark.h>
@@ -38,6 +42,89 @@ void BM_AnalysisAllTraffic(benchmark::State &state) { run(state, only(true, true
 void BM_AnalysisNoAlerts(benchmark::State &state) { run(state, only(false, true, {u"spike-10x"_s})); }
 void BM_AnalysisNoTopology(benchmark::State &state) { run(state, only(true, false, {u"spike-10x"_s})); }
 void BM_AnalysisPlanAndCostOnly(benchmark::State &state) { run(state, only(false, false, {u"nonsense(("_s})); }
+
+// The stages of one recompute on their own, with the inputs the analysis gives them: the 180-day
+// capacity plan, its bill (current mix), the savings plan over it, and over the 24 h spike-10x
+// simulation the alert rules and the success metrics.
+struct StageInputs {
+    model::Scenario scenario = model::defaultScenario();
+    analysis::ScenarioAnalysis analysis = analysis::analyze(scenario, only(true, false, {u"spike-10x"_s}));
+    cost::CostInput costInput;
+    cost::CostOptions mix = cost::currentMix(scenario, 0);
+    alerting::SeriesStore store;
+    std::vector<alerting::CompiledGroup> rules;
+    qint64 start = 0, end = 0;
+
+    StageInputs()
+    {
+        costInput = cost::costInputFromScenario(scenario, cost::defaultCatalog()).value();
+        const capacity::CapacityPlan &plan = analysis.plan;
+        cost::SampledSeries days;
+        for (int d = 0; d < plan.days; ++d)
+            days.hours.push_back(d * 24.0);
+        days.lastStepHours = 24.0;
+        costInput.concurrentUsers = costInput.storageBytes = costInput.cacheBytes = days;
+        costInput.concurrentUsers.values = plan.users;
+        costInput.storageBytes.values = plan.storageBytes;
+        costInput.cacheBytes.values = plan.cacheBytes;
+        for (const capacity::TierPlan &t : plan.tiers)
+            costInput.replicas.push_back({t.tierId, days.hours, std::vector<double>(t.plannedReplicas.begin(), t.plannedReplicas.end()), 24.0});
+        costInput.startDate = plan.startDate;
+        const analysis::TrafficOutcome &o = analysis.traffic.front();
+        alerting::SimulationSeriesOptions seriesOptions;
+        seriesOptions.utilizationScale = 1;
+        seriesOptions.dailyCostUsd = o.dailyCostUsd;
+        seriesOptions.dbConnectionUtilization = analysis::proxyUtilization(scenario, o.simulation);
+        seriesOptions.costThresholdUsd = scenario.spec.costOptimization.costThresholds.warning.amount;
+        store = alerting::seriesFromSimulation(o.simulation, seriesOptions);
+        rules = alerting::compileRules(scenario.spec.alertRules, nullptr, 60'000).value();
+        start = o.simulation.startMs;
+        end = start + qint64(std::max(o.simulation.ticks - 1, 0)) * o.simulation.stepMs;
+    }
+    static const StageInputs &get()
+    {
+        static const StageInputs inputs;
+        return inputs;
+    }
+};
+
+void BM_StagePlan(benchmark::State &state)
+{
+    const StageInputs &in = StageInputs::get();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(capacity::planCapacity(in.scenario, 180, in.analysis.options.startDate));
+}
+
+void BM_StageBill(benchmark::State &state)
+{
+    const StageInputs &in = StageInputs::get();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(cost::computeCost(in.costInput, cost::defaultCatalog(), in.mix));
+}
+
+void BM_StageSavingsPlan(benchmark::State &state)
+{
+    const StageInputs &in = StageInputs::get();
+    const cost::SavingsSettings settings = cost::savingsSettings(in.scenario);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(cost::planSavings(in.costInput, cost::defaultCatalog(), in.mix, settings));
+}
+
+void BM_StageAlertRules(benchmark::State &state)
+{
+    const StageInputs &in = StageInputs::get();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(alerting::evaluateRules(in.rules, in.store, in.start, in.end));
+}
+
+void BM_StageSuccessMetrics(benchmark::State &state)
+{
+    const StageInputs &in = StageInputs::get();
+    alerting::SloOptions options;
+    options.stepMs = in.analysis.traffic.front().simulation.stepMs;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(alerting::evaluateSlos(in.scenario.spec.successMetrics, in.store, in.start, in.end, options));
+}
 
 using Lever = std::function<void(model::Scenario &, analysis::AnalysisOptions &)>;
 
@@ -91,6 +178,11 @@ BENCHMARK(BM_AnalysisAllTraffic)->MeasureProcessCPUTime()->UseRealTime()->Unit(b
 BENCHMARK(BM_AnalysisNoAlerts)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalysisNoTopology)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalysisPlanAndCostOnly)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StagePlan)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StageBill)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StageSavingsPlan)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StageAlertRules)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StageSuccessMetrics)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IncrementalLever)
     ->ArgsProduct({{0, 1, 2, 3, 4, 5}, {0, 1}})
     ->MeasureProcessCPUTime()
