@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <bit>
 
 namespace headroom::alerting {
 
@@ -17,10 +18,74 @@ constexpr size_t maxValues = 50'000'000;
 
 class ColumnEvaluation {
 public:
-    ColumnEvaluation(const SeriesStore &store, qint64 startMs, qint64 stepMs, size_t steps, qint64 lookbackMs)
-        : m_store(store), m_start(startMs), m_step(stepMs), m_steps(steps), m_lookback(lookbackMs) {}
+    ColumnEvaluation(const SeriesStore &store, qint64 startMs, qint64 stepMs, size_t steps, qint64 lookbackMs,
+                     ColumnCache *cache = nullptr)
+        : m_store(store), m_start(startMs), m_step(stepMs), m_steps(steps), m_lookback(lookbackMs), m_cache(cache) {}
 
     std::optional<Columns> eval(const Node &n)
+    {
+        if (!m_cache)
+            return evalUncached(n);
+        const QString key = nodeKey(n);
+        if (const auto it = m_cache->results.constFind(key); it != m_cache->results.cend())
+            return *it;
+        std::optional<Columns> c = evalUncached(n);
+        m_cache->results.insert(key, c);
+        return c;
+    }
+
+private:
+    // Everything about a node that its result depends on (not its position in the text); strings
+    // are length-prefixed, so no two different nodes give the same key.
+    static void appendText(QString &k, const QString &text)
+    {
+        k.append(QString::number(text.size())).append(u':').append(text);
+    }
+    static void appendList(QString &k, const QStringList &list)
+    {
+        k.append(QString::number(list.size())).append(u'[');
+        for (const QString &s : list)
+            appendText(k, s);
+    }
+    static QString nodeKey(const Node &n)
+    {
+        QString k = QString::number(int(n.kind)) + u'|';
+        switch (n.kind) {
+        case NodeKind::Number:
+            k.append(QString::number(std::bit_cast<quint64>(n.number), 16));
+            break;
+        case NodeKind::VectorSelector:
+        case NodeKind::MatrixSelector:
+            k.append(QString::number(n.matchers.size())).append(u'{');
+            for (const LabelMatcher &m : n.matchers) {
+                appendText(k, m.name);
+                k.append(QString::number(int(m.op)));
+                appendText(k, m.value);
+            }
+            k.append(QString::number(n.rangeMs)).append(u'|').append(QString::number(n.offsetMs));
+            break;
+        case NodeKind::Unary:
+        case NodeKind::Binary:
+            k.append(QString::number(int(n.op))).append(n.returnBool ? u'b' : u'-').append(n.hasMatching ? u'm' : u'-');
+            k.append(QString::number(int(n.matching.card))).append(n.matching.on ? u'o' : u'i');
+            appendList(k, n.matching.labels);
+            appendList(k, n.matching.include);
+            break;
+        case NodeKind::Aggregate:
+            k.append(QString::number(int(n.aggregate))).append(n.without ? u'w' : u'-');
+            appendList(k, n.grouping);
+            break;
+        case NodeKind::Call:
+            appendText(k, n.function);
+            break;
+        }
+        k.append(QString::number(n.args.size())).append(u'(');
+        for (const NodePtr &a : n.args)
+            appendText(k, nodeKey(*a));
+        return k;
+    }
+
+    std::optional<Columns> evalUncached(const Node &n)
     {
         switch (n.kind) {
         case NodeKind::Number: {
@@ -38,7 +103,6 @@ public:
         return std::nullopt;
     }
 
-private:
     Columns scalarColumns() const
     {
         Columns c;
@@ -343,6 +407,7 @@ private:
     qint64 m_step;
     size_t m_steps;
     qint64 m_lookback;
+    ColumnCache *m_cache;
 };
 
 } // namespace
@@ -353,6 +418,23 @@ std::optional<Columns> evaluateColumns(const SeriesStore &store, const Node &exp
     if (stepMs <= 0)
         return std::nullopt;
     return ColumnEvaluation(store, startMs, stepMs, steps, lookbackMs).eval(expr);
+}
+
+std::optional<Columns> evaluateColumns(const SeriesStore &store, const Node &expr, qint64 startMs, qint64 stepMs,
+                                       size_t steps, qint64 lookbackMs, ColumnCache &cache)
+{
+    if (stepMs <= 0)
+        return std::nullopt;
+    if (cache.generation != store.generation() || cache.startMs != startMs || cache.stepMs != stepMs
+        || cache.steps != steps || cache.lookbackMs != lookbackMs) {
+        cache.results.clear();
+        cache.generation = store.generation();
+        cache.startMs = startMs;
+        cache.stepMs = stepMs;
+        cache.steps = steps;
+        cache.lookbackMs = lookbackMs;
+    }
+    return ColumnEvaluation(store, startMs, stepMs, steps, lookbackMs, &cache).eval(expr);
 }
 
 } // namespace headroom::alerting

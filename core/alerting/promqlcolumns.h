@@ -3,6 +3,8 @@
 #include "core/alerting/promqlast.h"
 #include "core/alerting/seriesstore.h"
 
+#include <QHash>
+
 #include <optional>
 #include <vector>
 
@@ -31,6 +33,18 @@ struct Columns {
     size_t steps = 0;
 };
 
+/// Results of expressions (and of their sub-expressions) already evaluated over one store and grid,
+/// for several evaluations that share parts, e.g. `sum(a * b)` and `100 * (1 - sum(a * b) / sum(b))`.
+/// Keyed by the expression's structure; it forgets everything when used with another store
+/// (SeriesStore::generation()) or grid. Samples appended to the store's existing series do not
+/// change its generation: use a cache only while its store does not change.
+struct ColumnCache {
+    quint64 generation = 0;
+    qint64 startMs = 0, stepMs = 0, lookbackMs = 0;
+    size_t steps = 0;
+    QHash<QString, std::optional<Columns>> results;
+};
+
 /// Evaluates `expr` at startMs + k x stepMs for k < steps (stepMs > 0). Covered: numbers, instant
 /// selectors (with offset), unary minus, aggregations (sum, avg, max, min, count, by/without),
 /// arithmetic and comparisons between scalars and vectors, and vector-vector matching (on/ignoring,
@@ -38,5 +52,9 @@ struct Columns {
 /// the order of grouped results would differ between timestamps.
 std::optional<Columns> evaluateColumns(const SeriesStore &store, const Node &expr, qint64 startMs, qint64 stepMs,
                                        size_t steps, qint64 lookbackMs = 5 * 60'000);
+/// The same, reusing and filling `cache` (identical results: a cached sub-expression is the one
+/// that would be computed).
+std::optional<Columns> evaluateColumns(const SeriesStore &store, const Node &expr, qint64 startMs, qint64 stepMs,
+                                       size_t steps, qint64 lookbackMs, ColumnCache &cache);
 
 } // namespace headroom::alerting

@@ -26,7 +26,8 @@ struct Track {
     }
 };
 
-Track sampleUncached(const SeriesStore &store, const QString &expr, qint64 startMs, qint64 endMs, qint64 stepMs)
+Track sampleUncached(const SeriesStore &store, const QString &expr, qint64 startMs, qint64 endMs, qint64 stepMs,
+                     ColumnCache &columnCache)
 {
     Track track;
     const auto parsed = parsePromql(expr);
@@ -34,7 +35,8 @@ Track sampleUncached(const SeriesStore &store, const QString &expr, qint64 start
         return track;
     const PromqlEvaluator evaluator(store);
     const size_t steps = stepMs > 0 && endMs >= startMs ? size_t((endMs - startMs) / stepMs) + 1 : 0;
-    if (const std::optional<Columns> columns = evaluateColumns(store, *parsed.value(), startMs, stepMs, steps)) {
+    if (const std::optional<Columns> columns = evaluateColumns(store, *parsed.value(), startMs, stepMs, steps, 5 * 60'000 /* the default lookback */,
+                                                                        columnCache)) {
         // the value where the expression gives a scalar or exactly one series, as below
         for (size_t k = 0; k < steps; ++k) {
             double v = std::numeric_limits<double>::quiet_NaN();
@@ -70,18 +72,20 @@ Track sampleUncached(const SeriesStore &store, const QString &expr, qint64 start
     return track;
 }
 
-// Tracks already sampled in this report (several SLOs sample the same expression).
-using TrackCache = QHash<QString, Track>;
+// Tracks already sampled in this report (several SLOs sample the same expression) and the
+// columns of their sub-expressions (several expressions share parts).
+struct TrackCache {
+    QHash<QString, Track> tracks;
+    ColumnCache columns;
+};
 
 Track sample(const SeriesStore &store, const QString &expr, qint64 startMs, qint64 endMs, qint64 stepMs,
-             TrackCache *cache = nullptr)
+             TrackCache *cache)
 {
-    if (!cache)
-        return sampleUncached(store, expr, startMs, endMs, stepMs);
-    if (auto it = cache->constFind(expr); it != cache->cend())
+    if (auto it = cache->tracks.constFind(expr); it != cache->tracks.cend())
         return *it;
-    Track track = sampleUncached(store, expr, startMs, endMs, stepMs);
-    cache->insert(expr, track);
+    Track track = sampleUncached(store, expr, startMs, endMs, stepMs, cache->columns);
+    cache->tracks.insert(expr, track);
     return track;
 }
 

@@ -63,6 +63,7 @@ private slots:
     void sameAsInstantEvaluation();
     void notCovered_data();
     void notCovered();
+    void cacheGivesSameColumns();
 };
 
 void TestPromqlColumns::sameAsInstantEvaluation_data()
@@ -153,6 +154,65 @@ void TestPromqlColumns::notCovered()
     const auto parsed = parsePromql(expr);
     QVERIFY2(parsed.ok(), qPrintable(parsed.errorString()));
     QVERIFY(!evaluateColumns(st, *parsed.value(), 30 * s, stepMs, steps).has_value());
+}
+
+namespace {
+
+bool sameColumns(const std::optional<Columns> &a, const std::optional<Columns> &b)
+{
+    if (a.has_value() != b.has_value())
+        return false;
+    if (!a)
+        return true;
+    if (a->scalar != b->scalar || a->steps != b->steps || a->failed != b->failed || a->entries.size() != b->entries.size()
+        || a->scalars.size() != b->scalars.size())
+        return false;
+    for (size_t k = 0; k < a->scalars.size(); ++k)
+        if (!sameDouble(a->scalars[k], b->scalars[k]))
+            return false;
+    for (size_t i = 0; i < a->entries.size(); ++i) {
+        const ColumnEntry &x = a->entries[i], &y = b->entries[i];
+        if (x.labels != y.labels || x.present != y.present || x.values.size() != y.values.size())
+            return false;
+        for (size_t k = 0; k < x.values.size(); ++k)
+            if (!sameDouble(x.values[k], y.values[k]))
+                return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void TestPromqlColumns::cacheGivesSameColumns()
+{
+    // one cache over many expressions that share parts gives every one exactly its own columns
+    const SeriesStore st = store();
+    const QStringList exprs{u"cpu"_s, u"avg(cpu)"_s, u"max(cpu) / 1000"_s, u"min(cpu)"_s, u"max(cpu)"_s,
+                            u"cpu offset 1m"_s, u"cpu{tier=~\"w.*\"}"_s, u"sum(errors * 2)"_s,
+                            u"100 * (1 - sum(errors * 2) / sum(requests))"_s, u"sum(requests)"_s,
+                            u"sum(errors * 3)"_s, u"errors / ignoring(code) group_left requests"_s,
+                            u"errors / on(method) group_left requests"_s, u"rate(errors[5m])"_s, u"2 * 3"_s, u"3 * 2"_s};
+    ColumnCache cache;
+    for (int round = 0; round < 2; ++round) {
+        for (const QString &expr : exprs) {
+            const auto parsed = parsePromql(expr);
+            QVERIFY2(parsed.ok(), qPrintable(expr));
+            QVERIFY2(sameColumns(evaluateColumns(st, *parsed.value(), 30 * s, stepMs, steps, 5 * 60'000, cache),
+                                 evaluateColumns(st, *parsed.value(), 30 * s, stepMs, steps)),
+                     qPrintable(expr));
+        }
+    }
+    QVERIFY(!cache.results.isEmpty());
+    // another store or grid: nothing of the first is returned
+    SeriesStore other = store();
+    other.append({{u"__name__"_s, u"cpu"_s}, {u"tier"_s, u"extra"_s}}, 60 * s, 99);
+    const auto cpu = parsePromql(u"avg(cpu)"_s);
+    QVERIFY(sameColumns(evaluateColumns(other, *cpu.value(), 30 * s, stepMs, steps, 5 * 60'000, cache),
+                        evaluateColumns(other, *cpu.value(), 30 * s, stepMs, steps)));
+    QVERIFY(!sameColumns(evaluateColumns(other, *cpu.value(), 30 * s, stepMs, steps),
+                         evaluateColumns(st, *cpu.value(), 30 * s, stepMs, steps)));
+    QVERIFY(sameColumns(evaluateColumns(st, *cpu.value(), 60 * s, stepMs, steps, 5 * 60'000, cache),
+                        evaluateColumns(st, *cpu.value(), 60 * s, stepMs, steps)));
 }
 
 QTEST_GUILESS_MAIN(TestPromqlColumns)
