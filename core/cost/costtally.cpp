@@ -271,7 +271,7 @@ int KeyTotals::indexOf(const QString &key)
         return static_cast<int>(i);
     keys.append(key);
     usd.push_back(0.0);
-    seen.push_back(false);
+    seen.push_back(0);
     return static_cast<int>(keys.size() - 1);
 }
 
@@ -289,9 +289,10 @@ void KeyTotals::into(QMap<QString, double> &map) const
 }
 
 BillTotals sumBill(const CostInput &input, const NodeTally &nodes, const CapacityTally &capacity,
-                   std::vector<CostLine> *lines)
+                   std::vector<CostLine> *lines, Totals which)
 {
     BillTotals out;
+    const bool all = which == Totals::All;
     // key indices, looked up once rather than per line
     std::vector<int> tierKey, regionKey, capacityKey, capacityOptionKey;
     for (const TierWork &w : nodes.tiers)
@@ -317,11 +318,13 @@ BillTotals sumBill(const CostInput &input, const NodeTally &nodes, const Capacit
         double &daily = out.dailyCost[static_cast<size_t>(d)];
         nodes.forEachLine(d, [&](const LineRef &l) {
             const double usd = l.costUsd();
-            daily += usd;
             out.byTier.add(tierKey[l.tier], usd);
-            out.byRegion.add(regionKey[l.region], usd);
-            out.byOption.add(optionIndex(l.option), usd);
             out.totalUsd += usd;
+            if (all) {
+                daily += usd;
+                out.byRegion.add(regionKey[l.region], usd);
+                out.byOption.add(optionIndex(l.option), usd);
+            }
             if (lines) {
                 const TierWork &w = nodes.tiers[l.tier];
                 const ResolvedPrice &price = l.priced->prices[l.slot];
@@ -335,11 +338,13 @@ BillTotals sumBill(const CostInput &input, const NodeTally &nodes, const Capacit
             if (!cell.emitted(d))
                 continue;
             const double usd = cell.costUsd(d);
-            daily += usd;
             out.byTier.add(capacityKey[c], usd);
-            out.byRegion.add(regionKey[cell.region], usd);
-            out.byOption.add(capacityOptionKey[c], usd);
             out.totalUsd += usd;
+            if (all) {
+                daily += usd;
+                out.byRegion.add(regionKey[cell.region], usd);
+                out.byOption.add(capacityOptionKey[c], usd);
+            }
             if (lines)
                 lines->push_back(CostLine{d, cell.kind, input.regions[static_cast<qsizetype>(cell.region)].id,
                                           PurchaseOption::OnDemand, cell.row->type, cell.row->id,

@@ -139,12 +139,12 @@ CapacityTally tallyCapacity(const CostInput &input, const PricingCatalog &catalo
 struct KeyTotals {
     QStringList keys;
     std::vector<double> usd;
-    std::vector<bool> seen;          ///< a line was added (keys without lines are not totals)
+    std::vector<char> seen;          ///< a line was added (keys without lines are not totals)
     int indexOf(const QString &key); ///< adds the key when new
     void add(int index, double value)
     {
         usd[static_cast<size_t>(index)] += value;
-        seen[static_cast<size_t>(index)] = true;
+        seen[static_cast<size_t>(index)] = 1;
     }
     double value(const QString &key) const;
     void into(QMap<QString, double> &map) const;
@@ -157,8 +157,12 @@ struct BillTotals {
     double totalUsd = 0;
 };
 
-/// Totals of a tally; with `lines`, also appends the bill's lines to it.
+/// Which totals sumBill() adds up.
+enum class Totals { All, TierAndTotal };
+
+/// Totals of a tally (with TierAndTotal only byTier and totalUsd, what comparing mixes needs);
+/// with `lines`, also appends the bill's lines to it.
 BillTotals sumBill(const CostInput &input, const NodeTally &nodes, const CapacityTally &capacity,
-                   std::vector<CostLine> *lines);
+                   std::vector<CostLine> *lines, Totals which = Totals::All);
 
 } // namespace headroom::cost::detail

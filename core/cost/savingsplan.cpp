@@ -66,7 +66,7 @@ model::Result<Stage> stageOf(const CostInput &input, const PricingCatalog &catal
         return nodes.errors();
     Stage s;
     s.nodes = std::move(nodes).value();
-    s.totals = detail::sumBill(input, s.nodes, capacity, nullptr);
+    s.totals = detail::sumBill(input, s.nodes, capacity, nullptr, detail::Totals::TierAndTotal);
     return s;
 }
 
@@ -356,7 +356,7 @@ model::Result<SavingsPlan> planSavings(const CostInput &input, const PricingCata
     const detail::CapacityTally capacity = detail::tallyCapacity(input, catalog, baseNodes->days);
     std::optional<Stage> base{Stage{}}, spot, after;
     base->nodes = std::move(baseNodes).value();
-    base->totals = detail::sumBill(input, base->nodes, capacity, nullptr);
+    base->totals = detail::sumBill(input, base->nodes, capacity, nullptr, detail::Totals::TierAndTotal);
     plan.currentMonthlyUsd = base->monthlyCost();
 
     CostOptions options = current;
