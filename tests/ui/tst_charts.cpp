@@ -1,10 +1,12 @@
 // The charts: what the builders draw from an analysis, the chart view's hover and export, and
 // the charts page following new analyses.
 #include "ui/charts/chartbuilders.h"
+#include "ui/charts/chartcommon.h"
 #include "ui/charts/chartspec.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/chartview.h"
 #include "ui/charts/lttb.h"
+#include "ui/charts/serieslayer.h"
 #include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
 
@@ -17,6 +19,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLineSeries>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -41,6 +44,14 @@ private:
                 return qobject_cast<QLineSeries *>(s);
         return nullptr;
     }
+    /// The points the chart draws for its series `name` (an area's upper or lower edge).
+    static QList<QPointF> points(QChart &chart, const QString &name, bool lower = false)
+    {
+        for (QAbstractSeries *s : chart.series())
+            if (s->name() == name)
+                return charts::seriesPoints(chart, s, lower);
+        return {};
+    }
     static int countType(QChart &chart, QAbstractSeries::SeriesType type)
     {
         int n = 0;
@@ -64,18 +75,21 @@ private slots:
     void demandChartFollowsPlan()
     {
         auto chart = charts::demandChart(m_analysis, m_scenario);
-        QLineSeries *users = line(*chart, u"Concurrent users"_s);
-        QVERIFY(users);
-        QCOMPARE(users->count(), 120);
-        QCOMPARE(users->at(0).y(), m_analysis.plan.users.front());
-        QCOMPARE(users->at(119).y(), m_analysis.plan.users.back());
+        QVERIFY(line(*chart, u"Concurrent users"_s));
+        const QList<QPointF> users = points(*chart, u"Concurrent users"_s);
+        QCOMPARE(users.size(), 120);
+        QCOMPARE(users.at(0).y(), m_analysis.plan.users.front());
+        QCOMPARE(users.at(119).y(), m_analysis.plan.users.back());
         // The band (an area) and one shaded column per growth phase inside the horizon.
         QVERIFY(countType(*chart, QAbstractSeries::SeriesTypeArea) >= 2);
         QVERIFY(chart->toolTip().contains(u"growth rate"_s));
         auto *band = qobject_cast<QAreaSeries *>(chart->series().at(chart->series().size() - 2));
         QVERIFY(band);
-        QVERIFY(band->upperSeries()->at(100).y() > users->at(100).y());
-        QVERIFY(band->lowerSeries()->at(100).y() < users->at(100).y());
+        QVERIFY(charts::seriesPoints(*chart, band).at(100).y() > users.at(100).y());
+        QVERIFY(charts::seriesPoints(*chart, band, true).at(100).y() < users.at(100).y());
+        // Qt's series carry the legend only; the chart's layer draws the points.
+        QCOMPARE(line(*chart, u"Concurrent users"_s)->count(), 0);
+        QVERIFY(charts::SeriesLayer::of(*chart));
     }
 
     void replicasChartHasRequiredAndPlanned()
@@ -83,9 +97,10 @@ private slots:
         auto chart = charts::replicasChart(m_analysis);
         QCOMPARE(chart->series().size(), static_cast<qsizetype>(2 * m_analysis.plan.tiers.size()));
         const capacity::TierPlan &web = m_analysis.plan.tiers.front();
-        QLineSeries *planned = line(*chart, web.tierId + u" planned (min..max)"_s);
-        QVERIFY(planned);
-        QCOMPARE(planned->at(50).y(), double(web.plannedReplicas[50]));
+        QVERIFY(line(*chart, web.tierId + u" planned (min..max)"_s));
+        const QList<QPointF> planned = points(*chart, web.tierId + u" planned (min..max)"_s);
+        QCOMPARE(planned.size(), static_cast<qsizetype>(m_analysis.plan.days));
+        QCOMPARE(planned.at(50).y(), double(web.plannedReplicas[50]));
     }
 
     void trafficChartShadesBreaches()
@@ -94,10 +109,19 @@ private slots:
         auto chart = charts::trafficChart(m_analysis, m_scenario, spike);
         QVERIFY(chart);
         const autoscale::SimulationResult &sim = m_analysis.traffic[static_cast<std::size_t>(spike)].simulation;
-        QLineSeries *ready = line(*chart, sim.tiers.front().tierId + u" ready"_s);
-        QVERIFY(ready);
-        QCOMPARE(ready->count(), std::min<qsizetype>(sim.ticks, charts::kChartPointBudget));
+        QVERIFY(line(*chart, sim.tiers.front().tierId + u" ready"_s));
+        const QList<QPointF> ready = points(*chart, sim.tiers.front().tierId + u" ready"_s);
+        QCOMPARE(ready.size(), std::min<qsizetype>(sim.ticks, charts::kChartPointBudget));
         QVERIFY(!charts::trafficChart(m_analysis, m_scenario, 7));
+        // One shade per (merged) breach interval of a tier with a p95Slo, and a legend entry for it.
+        std::size_t breaches = 0;
+        for (std::size_t i = 0; i < sim.tiers.size(); ++i)
+            if (const model::Tier *tier = m_scenario.tier(sim.tiers[i].tierId); tier && tier->p95Slo)
+                breaches += charts::sloBreaches(sim, i, double(tier->p95Slo->count())).size();
+        const charts::SeriesLayer *layer = charts::SeriesLayer::of(*chart);
+        QVERIFY(layer);
+        QCOMPARE(layer->shades().empty(), breaches == 0);
+        QVERIFY(layer->shades().size() <= breaches);
     }
 
     void breachIntervalsMerge()
@@ -128,10 +152,55 @@ private slots:
         double top = 0;
         for (QAbstractSeries *s : chart->series())
             if (auto *area = qobject_cast<QAreaSeries *>(s))
-                top = std::max(top, area->upperSeries()->at(10).y());
+                top = std::max(top, charts::seriesPoints(*chart, area).at(10).y());
         QVERIFY(std::abs(top - m_analysis.cost->dailyCost[10]) < 1e-6 * std::max(1.0, top));
         if (m_analysis.thresholds.warning.limit > 0)
             QVERIFY(line(*chart, u"Warning %1 USD/day"_s.arg(m_analysis.thresholds.warning.limit, 0, 'f', 0)));
+    }
+
+    // The chart's layer draws the points where the axes say, and follows a changed range.
+    void layerDrawsSeriesAndShadesOnTheAxes()
+    {
+        charts::ChartSpec spec;
+        const int x = spec.addTimeAxis(u"HH:mm"_s);
+        const int y = spec.addValueAxis(u"v"_s);
+        spec.addLine(u"rising"_s, {{0, 0}, {3.6e6, 10}}, y, QColor(255, 0, 0), Qt::SolidLine, 1.0);
+        spec.shades.push_back({0, 1'800'000, QColor(0, 0, 255, 80)});
+        spec.shades.push_back({1'000'000, 1'800'000, QColor(0, 0, 255, 80)}); // overlapping: merged
+        spec.setRange(x, 0, 3.6e6);
+        spec.setRange(y, 0, 10);
+        auto chart = charts::makeChart(spec);
+        QImage image(600, 400, QImage::Format_ARGB32_Premultiplied);
+        const auto render = [&] {
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            charts::renderChart(*chart, painter, QRectF(0, 0, 600, 400), QSizeF(600, 400));
+        };
+        render();
+        const QRectF plot = chart->plotArea();
+        QVERIFY(plot.width() > 100 && plot.height() > 100);
+        const auto reddish = [&](QPointF p) {
+            for (int dy = -2; dy <= 2; ++dy) {
+                const QColor c = image.pixelColor(p.toPoint() + QPoint(0, dy));
+                if (c.red() > 150 && c.green() < 120)
+                    return true;
+            }
+            return false;
+        };
+        // The line runs from the bottom-left to the top-right corner of the plot.
+        QVERIFY(reddish(plot.center()));
+        QVERIFY(reddish(QPointF(plot.left() + plot.width() / 4, plot.bottom() - plot.height() / 4)));
+        // The shade tints the left half of the plot, not the right.
+        const QColor shaded = image.pixelColor(QPointF(plot.left() + plot.width() / 4, plot.top() + 10).toPoint());
+        const QColor clear = image.pixelColor(QPointF(plot.right() - plot.width() / 8, plot.top() + 10).toPoint());
+        QVERIFY2(shaded.blue() > shaded.red() + 40, qPrintable(shaded.name()));
+        QCOMPARE(clear.blue(), clear.red());
+        // Doubling the y range halves the line's height: the layer maps with the axes at paint time.
+        spec.setRange(y, 0, 20);
+        QVERIFY(charts::syncChart(*chart, spec));
+        render();
+        QVERIFY(!reddish(QPointF(plot.right() - 3, plot.top() + 3)));
+        QVERIFY(reddish(QPointF(plot.center().x(), plot.bottom() - plot.height() / 4)));
     }
 
     void viewSavesPngAndSvg()
@@ -161,6 +230,7 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
         QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("<polyline")); // the series are vector lines, not an image
         QVERIFY(text.contains("<path") || text.contains("<polyline"));
         QVERIFY(!view.saveTo(dir.filePath(u"missing/dir/chart.png"_s)));
     }
@@ -203,8 +273,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QLineSeries *users = line(*panel.demandView()->chart(), u"Concurrent users"_s);
         QVERIFY(users);
-        QCOMPARE(users->count(), 60);
-        const double before = users->at(59).y();
+        QCOMPARE(points(*panel.demandView()->chart(), users->name()).size(), 60);
+        const double before = points(*panel.demandView()->chart(), users->name()).at(59).y();
         QLineSeries *const shownSeries = users;
 
         // An edit recomputes; the page redraws with the new figures.
@@ -216,7 +286,7 @@ private slots:
         QTRY_VERIFY(panel.analysis() == runner.latest());
         users = line(*panel.demandView()->chart(), u"Concurrent users"_s);
         QVERIFY(users);
-        QVERIFY(users->at(59).y() != before);
+        QVERIFY(points(*panel.demandView()->chart(), users->name()).at(59).y() != before);
         QCOMPARE(users, shownSeries); // updated in place, not rebuilt
         QCOMPARE(panel.trafficSelector()->currentText(), u"spike-10x"_s); // the choice is kept
         QVERIFY(panel.lastBuildMs() > 0);
@@ -246,16 +316,16 @@ private slots:
         QCOMPARE(panel.replacedCharts(), replaced);
         QCOMPARE(panel.demandView()->chart(), demand);
         QCOMPARE(panel.trafficView()->chart(), traffic);
-        QLineSeries *users = line(*demand, u"Concurrent users"_s);
-        QCOMPARE(users->at(10).y(), 2 * m_analysis.plan.users[10]);
+        QCOMPARE(points(*demand, u"Concurrent users"_s).at(10).y(), 2 * m_analysis.plan.users[10]);
         // A simulation of 720 ticks drawn into a plot a few hundred pixels wide: about 1.5 points a pixel.
         const autoscale::SimulationResult &sim = m_analysis.traffic[std::size_t(spike)].simulation;
         QLineSeries *ready = line(*traffic, sim.tiers.front().tierId + u" ready"_s);
         QVERIFY(ready);
+        const qsizetype count = points(*traffic, ready->name()).size();
         const double plotWidth = traffic->plotArea().width() * panel.trafficView()->devicePixelRatioF();
-        QVERIFY2(ready->count() < sim.ticks && ready->count() <= qsizetype(plotWidth * 1.5) + 1,
-                 qPrintable(u"%1 points, plot %2 px"_s.arg(ready->count()).arg(plotWidth)));
-        QVERIFY(ready->pen().widthF() <= 1.0 || ready->count() <= charts::kDensePoints);
+        QVERIFY2(count < sim.ticks && count <= qsizetype(plotWidth * 1.5) + 1,
+                 qPrintable(u"%1 points, plot %2 px"_s.arg(count).arg(plotWidth)));
+        QVERIFY(ready->pen().widthF() <= 1.0 || count <= charts::kDensePoints);
         // Many legend entries go to the right, one a line, instead of being cut off at the bottom.
         QVERIFY(traffic->legend()->markers().size() > 5);
         QCOMPARE(traffic->legend()->alignment(), Qt::AlignRight);
@@ -269,7 +339,7 @@ private slots:
         QCOMPARE(chart->series().size(), static_cast<qsizetype>(2 * m_analysis.plan.tiers.size()));
         QVERIFY(charts::syncChart(*chart, charts::replicasSpec(m_analysis, 50)));
         QCOMPARE(chart->series().front()->type(), QAbstractSeries::SeriesTypeLine);
-        QCOMPARE(static_cast<QLineSeries *>(chart->series().front())->count(), 50);
+        QCOMPARE(charts::seriesPoints(*chart, chart->series().front()).size(), 50);
     }
 
     void niceRangesMatchQt()

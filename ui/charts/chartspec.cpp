@@ -1,13 +1,13 @@
 #include "ui/charts/chartspec.h"
 
+#include "ui/charts/serieslayer.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
-#include <QGraphicsRectItem>
 #include <QLegend>
 #include <QLineSeries>
-#include <QPainter>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -76,83 +76,6 @@ void ChartSpec::fitFromZero(int axis, double max)
     setRange(axis, 0, max > 0 ? max * 1.08 : 1.0, true);
 }
 
-// ---- Time shades -------------------------------------------------------------------------------
-
-namespace {
-
-constexpr int kShadeKey = 0; ///< QGraphicsItem::data() keys of a time shade
-constexpr int kShadeStartKey = 1;
-constexpr int kShadeEndKey = 2;
-
-/// A time shade: a pixel-aligned fill without antialiasing (an antialiased fractional rectangle
-/// goes through the rasterizer, far slower, and its soft edges are invisible at this alpha).
-class TimeShadeItem final : public QGraphicsRectItem {
-public:
-    using QGraphicsRectItem::QGraphicsRectItem;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
-    {
-        const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
-        painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->fillRect(rect().toAlignedRect(), brush());
-        painter->setRenderHint(QPainter::Antialiasing, antialiased);
-    }
-};
-
-QList<QGraphicsRectItem *> timeShades(const QChart &chart)
-{
-    QList<QGraphicsRectItem *> out;
-    for (QGraphicsItem *item : chart.childItems())
-        if (item->data(kShadeKey).toBool())
-            out.append(static_cast<QGraphicsRectItem *>(item));
-    return out;
-}
-
-/// Makes `chart`'s time shades those of `shades`, reusing its items (deleting one from a scene is slow).
-void setTimeShades(QChart &chart, const std::vector<ChartSpec::Shade> &shades)
-{
-    const QList<QGraphicsRectItem *> have = timeShades(chart);
-    for (std::size_t i = 0; i < shades.size(); ++i) {
-        QGraphicsRectItem *item = qsizetype(i) < have.size() ? have[qsizetype(i)] : nullptr;
-        if (!item) {
-            item = new TimeShadeItem(&chart);
-            item->setPen(Qt::NoPen);
-            item->setZValue(-0.5); // above the plot background, below the series
-            item->setData(kShadeKey, true);
-        }
-        item->setData(kShadeStartKey, shades[i].startMs);
-        item->setData(kShadeEndKey, shades[i].endMs);
-        if (item->brush().color() != shades[i].fill)
-            item->setBrush(shades[i].fill);
-        item->show();
-    }
-    for (qsizetype i = qsizetype(shades.size()); i < have.size(); ++i)
-        have[i]->hide();
-    placeTimeShades(chart);
-}
-
-} // namespace
-
-void placeTimeShades(QChart &chart)
-{
-    const QList<QAbstractAxis *> xs = chart.axes(Qt::Horizontal);
-    const auto *x = xs.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis *>(xs.front());
-    if (!x)
-        return;
-    const QRectF plot = chart.plotArea();
-    const auto t0 = static_cast<double>(x->min().toMSecsSinceEpoch());
-    const auto t1 = static_cast<double>(x->max().toMSecsSinceEpoch());
-    for (QGraphicsRectItem *item : timeShades(chart)) {
-        if (t1 <= t0 || !item->isVisible())
-            continue;
-        auto at = [&](int key) {
-            const double t = item->data(key).toDouble();
-            return plot.left() + plot.width() * std::clamp((t - t0) / (t1 - t0), 0.0, 1.0);
-        };
-        const double a = at(kShadeStartKey), b = at(kShadeEndKey);
-        item->setRect(QRectF(a, plot.top(), std::max(b - a, 0.5), plot.height()));
-    }
-}
-
 // ---- Spec -> chart -----------------------------------------------------------------------------
 
 namespace {
@@ -179,10 +102,22 @@ void applyAxis(QAbstractAxis *to, const ChartSpec::Axis &a)
     }
 }
 
-void applyPoints(QXYSeries *to, const QList<QPointF> &points)
+/// What the chart's layer draws for `spec`, on the chart's axes.
+void applyData(QChart &chart, const ChartSpec &spec)
 {
-    if (to && to->points() != points)
-        to->replace(points);
+    const QList<QAbstractAxis *> axes = chart.axes();
+    std::vector<SeriesLayer::Entry> entries;
+    entries.reserve(spec.series.size());
+    for (const ChartSpec::Series &s : spec.series)
+        entries.push_back({s.upper, s.lower, s.area, s.pen, s.brush, axes.value(0), axes.value(s.yAxis)});
+    std::vector<SeriesLayer::Shade> shades;
+    shades.reserve(spec.shades.size());
+    for (const ChartSpec::Shade &s : spec.shades)
+        shades.push_back({double(s.startMs), double(s.endMs), s.fill});
+    SeriesLayer *layer = SeriesLayer::of(chart);
+    if (!layer)
+        layer = new SeriesLayer(&chart);
+    layer->setData(std::move(entries), std::move(shades));
 }
 
 void fitLegend(QChart &chart, const ChartSpec &spec)
@@ -258,16 +193,13 @@ std::unique_ptr<QChart> makeChart(const ChartSpec &spec)
                 Qt::QueuedConnection);
         }
     }
+    // The series are empty: they give the legend its entries and bind the axes; the chart's
+    // SeriesLayer draws the points.
     for (const ChartSpec::Series &s : spec.series) {
         QAbstractSeries *series = nullptr;
         if (s.area) {
             auto *upper = new QLineSeries;
-            upper->replace(s.upper);
-            QLineSeries *lower = nullptr;
-            if (!s.lower.isEmpty()) {
-                lower = new QLineSeries;
-                lower->replace(s.lower);
-            }
+            QLineSeries *lower = s.lower.isEmpty() ? nullptr : new QLineSeries;
             auto *area = new QAreaSeries(upper, lower);
             upper->setParent(area);
             if (lower)
@@ -277,7 +209,6 @@ std::unique_ptr<QChart> makeChart(const ChartSpec &spec)
             series = area;
         } else {
             auto *line = new QLineSeries;
-            line->replace(s.upper);
             line->setPen(s.pen);
             series = line;
         }
@@ -289,20 +220,13 @@ std::unique_ptr<QChart> makeChart(const ChartSpec &spec)
         }
     }
     fitLegend(*chart, spec);
-    if (!spec.shades.empty()) {
-        setTimeShades(*chart, spec.shades);
-        QChart *raw = chart.get();
-        QObject::connect(raw, &QChart::plotAreaChanged, raw, [raw] { placeTimeShades(*raw); });
-    }
+    applyData(*chart, spec);
     return chart;
 }
 
 bool syncChart(QChart &shown, const ChartSpec &spec)
 {
     if (!sameStructure(shown, spec))
-        return false;
-    // A chart made without shades has no placement hook: let a new chart bring one.
-    if (!spec.shades.empty() && timeShades(shown).isEmpty())
         return false;
     if (shown.title() != spec.title)
         shown.setTitle(spec.title);
@@ -317,17 +241,14 @@ bool syncChart(QChart &shown, const ChartSpec &spec)
         if (to->name() != s.name)
             to->setName(s.name);
         if (auto *area = qobject_cast<QAreaSeries *>(to)) {
-            applyPoints(area->upperSeries(), s.upper);
-            applyPoints(area->lowerSeries(), s.lower);
             if (area->brush() != s.brush)
                 area->setBrush(s.brush);
         } else if (auto *line = qobject_cast<QXYSeries *>(to)) {
-            applyPoints(line, s.upper);
             if (line->pen() != s.pen)
                 line->setPen(s.pen);
         }
     }
-    setTimeShades(shown, spec.shades);
+    applyData(shown, spec);
     return true;
 }
 

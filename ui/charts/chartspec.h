@@ -67,16 +67,15 @@ struct ChartSpec {
 inline constexpr qsizetype kDensePoints = 400;
 
 /// A new chart showing `spec`, with the app's look: bold title, legend at the bottom (at the right
-/// for many entries, so none is cut off), no animation, time labels as many as fit.
+/// for many entries, so none is cut off), no animation, time labels as many as fit. Its series
+/// carry names, pens, brushes and axes (for the legend) but no points: a SeriesLayer child item
+/// draws the points and shades (seriesPoints() reads them).
 std::unique_ptr<QChart> makeChart(const ChartSpec &spec);
 
 /// Updates `shown` (made by makeChart) in place to show `spec` when their structure matches (the
 /// same series kinds and axes): points, names, pens, axis ranges, title, tooltip and time shades
-/// change, only where different; the legend, axes and scene items stay. Returns false (and leaves
+/// change (Qt Charts' own items only where different); the legend, axes and scene items stay. Returns false (and leaves
 /// `shown` unchanged) when the structures differ; then show makeChart(spec) instead.
 bool syncChart(QChart &shown, const ChartSpec &spec);
-
-/// Places the chart's time shades on its current plot area (the chart does this itself on resize).
-void placeTimeShades(QChart &chart);
 
 } // namespace headroom::charts

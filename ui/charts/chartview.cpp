@@ -1,6 +1,7 @@
 #include "ui/charts/chartview.h"
 
 #include "ui/charts/chartcommon.h"
+#include "ui/charts/serieslayer.h"
 
 #include <QAbstractAxis>
 #include <QApplication>
@@ -109,10 +110,12 @@ QString ChartView::valuesAt(QPointF scenePos) const
     bool header = false;
     for (QAbstractSeries *s : c->series()) {
         auto *xy = qobject_cast<QXYSeries *>(s);
-        if (!xy || xy->count() == 0 || xy->name().isEmpty())
+        if (!xy || xy->name().isEmpty())
+            continue;
+        const QList<QPointF> points = seriesPoints(*c, xy);
+        if (points.isEmpty())
             continue;
         const QPointF value = c->mapToValue(scenePos, xy);
-        const QList<QPointF> points = xy->points();
         auto it = std::lower_bound(points.begin(), points.end(), value.x(),
                                    [](const QPointF &p, double x) { return p.x() < x; });
         if (it == points.end())
