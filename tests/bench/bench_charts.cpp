@@ -143,6 +143,9 @@ void BM_PanelNewAnalysis(benchmark::State &state)
         }
         benchmark::DoNotOptimize(image.bits());
     }
+    // To look at what was measured: HEADROOM_CHARTS_PNG=page.png bench_charts --benchmark_filter=PanelNewAnalysis
+    if (render && qEnvironmentVariableIsSet("HEADROOM_CHARTS_PNG"))
+        image.save(qEnvironmentVariable("HEADROOM_CHARTS_PNG"));
 }
 BENCHMARK(BM_PanelNewAnalysis)->Arg(0)->Arg(1)->ArgName("render")->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 

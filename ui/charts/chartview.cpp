@@ -30,6 +30,8 @@ namespace headroom::charts {
 ChartView::ChartView(QWidget *parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
+    // Qt Charts' items and the series layer restore what they change: skip a save/restore per item.
+    setOptimizationFlags(optimizationFlags() | QGraphicsView::DontSavePainterState);
     setMouseTracking(true);
     setFocusPolicy(Qt::ClickFocus);
     setRubberBand(QChartView::NoRubberBand);

@@ -62,7 +62,9 @@ public:
 
 private:
     void setPlotArea(const QRectF &plot);
-    void paintShades(QPainter *painter) const;
+    void paintShades(QPainter *painter, bool raster) const;
+    /// Strokes m_buffer as a polyline with `pen`.
+    void drawLine(QPainter *painter, bool raster, const QPen &pen) const;
 
     QChart *m_chart;
     QRectF m_plot;
