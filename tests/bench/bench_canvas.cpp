@@ -60,14 +60,17 @@ void BM_ClusterBuild(benchmark::State &state)
 struct Analyses {
     model::Scenario base = model::defaultScenario();
     model::Scenario busy = base;
-    AnalysisPtr first, second;
+    model::Scenario sharded = base; ///< one more Redis shard: the topology's structure changes
+    AnalysisPtr first, second, third;
     Analyses()
     {
         busy.spec.demand.concurrentUsers *= 3;
+        sharded.spec.redisCluster.shards += 1;
         analysis::AnalysisOptions options;
         options.traffic = {u"spike-10x"_s};
         first = std::make_shared<const analysis::ScenarioAnalysis>(analysis::analyze(base, options));
         second = std::make_shared<const analysis::ScenarioAnalysis>(analysis::analyze(busy, options));
+        third = std::make_shared<const analysis::ScenarioAnalysis>(analysis::analyze(sharded, options));
     }
 };
 
@@ -77,25 +80,39 @@ const Analyses &analyses()
     return a;
 }
 
-// Arg 1: also repaint the view (what the user waits for), 0: the item updates alone.
+// range(0) 1: also repaint the canvas (what the user waits for), 0: the item updates alone.
+// range(1) 1: alternate with one more Redis shard (a new structure), 0: with 3x the users (figures only).
 void BM_TopologyFollowAnalysis(benchmark::State &state)
 {
     const Analyses &a = analyses();
     TopologyCanvas canvas;
-    canvas.resize(1280, 800);
+    canvas.resize(1600, 1000);
+    canvas.show();
     canvas.showAnalysis(a.base, a.first);
-    QImage image(canvas.view()->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    QImage image(canvas.size(), QImage::Format_ARGB32_Premultiplied);
+    const model::Scenario &other = state.range(1) ? a.sharded : a.busy;
+    const AnalysisPtr &otherAnalysis = state.range(1) ? a.third : a.second;
     bool flip = false;
     for (auto _ : state) {
         flip = !flip;
-        canvas.showAnalysis(flip ? a.busy : a.base, flip ? a.second : a.first);
-        if (state.range(0))
-            renderFrame(canvas.view(), image);
+        canvas.showAnalysis(flip ? other : a.base, flip ? otherAnalysis : a.first);
+        if (state.range(0)) {
+            image.fill(Qt::white);
+            canvas.render(&image); // as bench_whatif renders it
+            benchmark::DoNotOptimize(image.constBits());
+        }
     }
+    // To look at what was measured: HEADROOM_CANVAS_PNG=canvas.png bench_canvas --benchmark_filter=Follow
+    if (state.range(0) && qEnvironmentVariableIsSet("HEADROOM_CANVAS_PNG"))
+        image.save(qEnvironmentVariable("HEADROOM_CANVAS_PNG"));
 }
 
 } // namespace
 
 BENCHMARK(BM_ClusterPanFrame)->Arg(30)->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ClusterBuild)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_TopologyFollowAnalysis)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TopologyFollowAnalysis)
+    ->ArgsProduct({{0, 1}, {0, 1}})
+    ->ArgNames({"render", "shards"})
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime();

@@ -4,6 +4,7 @@
 #include "ui/canvas/utilizationscale.h"
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
@@ -32,6 +33,7 @@ void TopologyNodeItem::setSpec(const NodeSpec &spec)
     if (spec.title == m_spec.title && spec.subtitle == m_spec.subtitle)
         return;
     m_spec = spec;
+    m_texts.clear();
     update();
 }
 
@@ -43,6 +45,7 @@ void TopologyNodeItem::setFigures(const NodeFigures &figures)
         return;
     m_lines = figures.lines;
     m_utilization = figures.utilization;
+    m_texts.clear();
     update();
 }
 
@@ -51,40 +54,70 @@ void TopologyNodeItem::clearFigures()
     setFigures(NodeFigures{});
 }
 
+namespace {
+
+constexpr qreal kTextLeft = 12, kTextTop = 4, kTextRight = 6, kLineHeight = 14;
+
+QFont cardFont(bool title)
+{
+    QFont font = QApplication::font();
+    font.setPointSizeF(title ? 9 : 8);
+    font.setBold(title);
+    return font;
+}
+
+} // namespace
+
+void TopologyNodeItem::layoutTexts() const
+{
+    const qreal width = kWidth - kTextLeft - kTextRight;
+    const qreal rowsHeight = kHeight - kTextTop * 2 - kLineHeight;
+    const QStringList rows = m_lines.isEmpty() ? QStringList{m_spec.subtitle} : m_lines;
+    m_texts.clear();
+    m_texts.reserve(std::size_t(rows.size()) + 1);
+    const auto add = [&](const QString &text, const QFont &font) {
+        QStaticText laid(text);
+        laid.setTextFormat(Qt::PlainText);
+        laid.prepare(QTransform(), font);
+        if (laid.size().width() > width) { // rare: shape again, elided
+            laid.setText(QFontMetricsF(font).elidedText(text, Qt::ElideRight, width));
+            laid.prepare(QTransform(), font);
+        }
+        m_texts.push_back(std::move(laid));
+    };
+    add(m_spec.title, cardFont(true));
+    const QFont rowFont = cardFont(false);
+    for (qsizetype i = 0; i < rows.size() && (i + 1) * kLineHeight <= rowsHeight + 1; ++i)
+        add(rows[i], rowFont);
+}
+
 void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QPalette palette = QApplication::palette();
     const QRectF card(-kWidth / 2, -kHeight / 2, kWidth, kHeight);
     painter->setRenderHint(QPainter::Antialiasing);
     const bool selected = option->state & QStyle::State_Selected;
-    painter->setPen(QPen(selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid),
-                         selected ? 3.0 : 1.0));
+    // The plain outline is a cosmetic 1 px pen: drawn by the raster engine's fast line drawer.
+    QPen outline(selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid), selected ? 3.0 : 1.0);
+    outline.setCosmetic(!selected);
+    painter->setPen(outline);
     painter->setBrush(m_utilization ? UtilizationScale::tint(m_utilization) : palette.color(QPalette::Base));
     painter->drawRoundedRect(card, 6, 6);
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour());
     painter->drawRoundedRect(QRectF(card.left(), card.top(), 7, card.height()), 3, 3);
 
-    const QRectF text = card.adjusted(12, 4, -6, -4);
-    QFont font = QApplication::font();
-    font.setPointSizeF(9);
-    font.setBold(true);
-    painter->setFont(font);
+    if (m_texts.empty())
+        layoutTexts();
     painter->setPen(m_utilization ? QColor(Qt::black) : palette.color(QPalette::Text));
-    const qreal lineHeight = 14;
-    painter->drawText(QRectF(text.left(), text.top(), text.width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(m_spec.title, Qt::ElideRight, int(text.width())));
-    font.setBold(false);
-    font.setPointSizeF(8);
-    painter->setFont(font);
-    qreal y = text.top() + lineHeight;
-    const QStringList rows = m_lines.isEmpty() ? QStringList{m_spec.subtitle} : m_lines;
-    for (const QString &row : rows) {
-        if (y + lineHeight > text.bottom() + 1)
-            break;
-        painter->drawText(QRectF(text.left(), y, text.width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                          painter->fontMetrics().elidedText(row, Qt::ElideRight, int(text.width())));
-        y += lineHeight;
+    const QPointF origin(card.left() + kTextLeft, card.top() + kTextTop);
+    for (std::size_t i = 0; i < m_texts.size(); ++i) {
+        if (i < 2)
+            painter->setFont(cardFont(i == 0));
+        const QStaticText &text = m_texts[i];
+        // vertically centred in its line, as before
+        const qreal y = origin.y() + qreal(i) * kLineHeight + (kLineHeight - text.size().height()) / 2;
+        painter->drawStaticText(QPointF(origin.x(), y), text);
     }
 }
 

@@ -3,9 +3,11 @@
 #include "ui/canvas/topologygraph.h"
 
 #include <QGraphicsItem>
+#include <QStaticText>
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace headroom::ui {
 
@@ -42,9 +44,14 @@ public:
     void clearFigures();
 
 private:
+    /// Lays out the title and rows once per change (elided to the card), for every later paint.
+    void layoutTexts() const;
+
     NodeSpec m_spec;
     QStringList m_lines;
     std::optional<double> m_utilization;
+    mutable std::vector<QStaticText> m_texts; ///< title, then rows; empty = to be laid out
+
 };
 
 } // namespace headroom::ui

@@ -123,10 +123,13 @@ void TopologyScene::rebuild()
             path.cubicTo(from + QPointF(0, bend), to - QPointF(0, bend), to);
         }
     }
+    // Cosmetic 1 px pens: the raster engine's fast line drawer instead of its general stroker.
     const QColor edgeColour = QApplication::palette().color(QPalette::Mid);
-    m_edges = addPath(solid, QPen(edgeColour, 1.2));
-    QPen dash(edgeColour, 1.0, Qt::DashLine);
-    m_dashedEdges = addPath(dashed, dash);
+    QPen pen(edgeColour, 1.0);
+    pen.setCosmetic(true);
+    m_edges = addPath(solid, pen);
+    pen.setStyle(Qt::DashLine);
+    m_dashedEdges = addPath(dashed, pen);
     m_edges->setZValue(0);
     m_dashedEdges->setZValue(0);
     const qreal halfWidth = widest * kColumnPitch / 2 + 40;
