@@ -4,6 +4,7 @@
 #include "ui/canvas/clusternodeitem.h"
 #include "ui/canvas/clusterscene.h"
 #include "ui/canvas/topologycanvas.h"
+#include "ui/canvas/topologyfigures.h"
 #include "ui/canvas/topologynodeitem.h"
 #include "ui/canvas/topologyscene.h"
 #include "ui/canvas/utilizationscale.h"
@@ -20,6 +21,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 using namespace Qt::StringLiterals;
 using namespace headroom;
@@ -148,6 +151,43 @@ private slots:
         canvas.showAnalysis(scenario, analyse(scenario));
         QCOMPARE(scene->rebuildCount(), rebuilds + 1);
         QCOMPARE(scene->nodes(NodeKind::Region).size(), 8);
+    }
+
+    // A node's texts are laid out once per change: one updated in place (figures, then a rename)
+    // paints exactly what a node made with the new figures and title paints.
+    void nodeUpdatedInPlacePaintsTheNewFigures()
+    {
+        const auto paint = [](TopologyNodeItem &node) {
+            QImage image(int(TopologyNodeItem::kWidth) + 8, int(TopologyNodeItem::kHeight) + 8,
+                         QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            painter.translate(image.width() / 2.0, image.height() / 2.0);
+            QStyleOptionGraphicsItem option;
+            node.paint(&painter, &option, nullptr);
+            return image;
+        };
+        NodeSpec spec;
+        spec.key = u"tier:0"_s;
+        spec.title = u"Web Tier"_s;
+        spec.subtitle = u"web"_s;
+        NodeFigures old, now;
+        old.lines = {u"10 / 50 replicas"_s, u"CPU 40 %"_s};
+        old.utilization = 0.4;
+        now.lines = {u"48 / 50 replicas"_s, u"CPU 95 %"_s, u"a row far too long to fit on the card, elided"_s};
+        now.utilization = 0.95;
+        TopologyNodeItem updated(spec);
+        updated.setFigures(old);
+        const QImage before = paint(updated);
+        updated.setFigures(now);
+        NodeSpec renamed = spec;
+        renamed.title = u"Frontend"_s;
+        updated.setSpec(renamed);
+        TopologyNodeItem fresh(renamed);
+        fresh.setFigures(now);
+        const QImage after = paint(updated);
+        QVERIFY(after != before);
+        QCOMPARE(after, paint(fresh));
     }
 
     void chosenMomentChangesTierFigures()
