@@ -179,6 +179,12 @@ std::unique_ptr<QChart> makeChart(const ChartSpec &spec)
             axis = new QValueAxis;
         applyAxis(axis, a);
         chart->addAxis(axis, a.side);
+        // Grid and axis lines in the theme's colours with cosmetic pens (the raster engine's fast line drawer).
+        QPen grid = axis->gridLinePen(), line = axis->linePen();
+        grid.setCosmetic(true);
+        line.setCosmetic(true);
+        axis->setGridLinePen(grid);
+        axis->setLinePen(line);
         axes.append(axis);
         if (auto *time = qobject_cast<QDateTimeAxis *>(axis)) {
             // As many date labels as fit the plot (a label is ~70 px), so none is elided; queued,
