@@ -53,7 +53,6 @@ SeriesLayer::SeriesLayer(QChart *chart) : QGraphicsObject(chart), m_chart(chart)
 {
     setObjectName(QStringLiteral("seriesLayer"));
     setZValue(kLayerZ);
-    setFlag(ItemClipsToShape, false);
     connect(chart, &QChart::plotAreaChanged, this, &SeriesLayer::setPlotArea);
     for (QAbstractAxis *axis : chart->axes()) {
         if (auto *v = qobject_cast<QValueAxis *>(axis))
