@@ -17,9 +17,8 @@ CanvasView::CanvasView(QWidget *parent) : QGraphicsView(parent)
     setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setTransformationAnchor(QGraphicsView::AnchorViewCenter);
     setFocusPolicy(Qt::StrongFocus);
-    // The view fills its background with this brush: the viewport need not fill it first.
     setBackgroundBrush(palette().color(QPalette::Window));
-    viewport()->setAutoFillBackground(false);
+    setCacheMode(QGraphicsView::CacheBackground);
 }
 
 void CanvasView::zoomBy(qreal factor)
