@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <random>
 
@@ -394,16 +395,60 @@ const double *standardDraws(size_t count)
     return draws.data();
 }
 
+// The k smallest and the k' largest values seen so far (two heaps): their tops are the order
+// statistics of ranks k - 1 and n - k' once all n values are in, the same values nth_element
+// would select, without keeping the sample paths.
+class TailSelector {
+public:
+    TailSelector(size_t lowCount, size_t highCount) : lowCount_(lowCount), highCount_(highCount)
+    {
+        low_.reserve(lowCount);
+        high_.reserve(highCount);
+    }
+    void add(double v)
+    {
+        if (low_.size() < lowCount_) {
+            low_.push_back(v);
+            std::push_heap(low_.begin(), low_.end()); // max-heap: the largest of the small ones on top
+        } else if (v < low_.front()) {
+            std::pop_heap(low_.begin(), low_.end());
+            low_.back() = v;
+            std::push_heap(low_.begin(), low_.end());
+        }
+        if (high_.size() < highCount_) {
+            high_.push_back(v);
+            std::push_heap(high_.begin(), high_.end(), std::greater<>());
+        } else if (v > high_.front()) {
+            std::pop_heap(high_.begin(), high_.end(), std::greater<>());
+            high_.back() = v;
+            std::push_heap(high_.begin(), high_.end(), std::greater<>());
+        }
+    }
+    double lower() const { return low_.front(); }
+    double upper() const { return high_.front(); }
+
+private:
+    size_t lowCount_, highCount_;
+    std::vector<double> low_, high_;
+};
+
 void simulatedInterval(const EtsModel &m, int horizon, double levelPercent, int paths, Prediction &out)
 {
     const Layout L = layoutOf(m.spec, m.period);
     const double sigma = std::sqrt(std::max(m.sigma2, 0.0));
     const double *draw = standardDraws(static_cast<size_t>(paths) * horizon);
-    std::vector<double> sims(static_cast<size_t>(paths) * horizon);
+    const double tail = (1.0 - levelPercent / 100.0) / 2.0;
+    const auto rank = [&](double q) {
+        return std::clamp<std::ptrdiff_t>(std::ptrdiff_t(q * (paths - 1) + 0.5), 0, paths - 1);
+    };
+    // the upper rank is at or after the lower one
+    const std::ptrdiff_t lo = rank(tail), hi = std::max(rank(1.0 - tail), lo);
+    std::vector<TailSelector> tails(size_t(horizon), TailSelector(size_t(lo + 1), size_t(paths - hi)));
     const Params p{m.alpha, m.beta, m.gamma, m.phi};
+    std::vector<double> s(m.seasonal.size());
     for (int path = 0; path < paths; ++path) {
         double l = m.level, b = m.slope;
-        std::vector<double> s = m.seasonal;
+        std::copy(m.seasonal.begin(), m.seasonal.end(), s.begin());
         for (int h = 0; h < horizon; ++h) {
             const int j = L.season ? h % L.m : 0;
             const double phib = L.trend ? p.phi * b : 0.0;
@@ -412,7 +457,7 @@ void simulatedInterval(const EtsModel &m, int horizon, double levelPercent, int 
             const double fhat = !L.season ? q : L.multSeason ? q * sold : q + sold;
             const double e = sigma * *draw++;
             const double y = L.multError ? fhat * (1.0 + e) : fhat + e;
-            sims[static_cast<size_t>(h) * paths + path] = y;
+            tails[size_t(h)].add(y);
             const double pp = !L.season ? y : L.multSeason ? (sold != 0.0 ? y / sold : q) : y - sold;
             const double lnew = q + p.alpha * (pp - q);
             if (L.trend)
@@ -422,22 +467,11 @@ void simulatedInterval(const EtsModel &m, int horizon, double levelPercent, int 
             l = lnew;
         }
     }
-    const double tail = (1.0 - levelPercent / 100.0) / 2.0;
     out.lower.resize(horizon);
     out.upper.resize(horizon);
     for (int h = 0; h < horizon; ++h) {
-        auto begin = sims.begin() + static_cast<std::ptrdiff_t>(h) * paths;
-        const auto rank = [&](double q) {
-            return std::clamp<std::ptrdiff_t>(std::ptrdiff_t(q * (paths - 1) + 0.5), 0, paths - 1);
-        };
-        // the upper rank is at or after the lower one: select it among the points above the lower
-        const std::ptrdiff_t lo = rank(tail), hi = std::max(rank(1.0 - tail), lo);
-        std::nth_element(begin, begin + lo, begin + paths);
-        const double lower = *(begin + lo);
-        if (hi > lo)
-            std::nth_element(begin + lo + 1, begin + hi, begin + paths);
-        out.lower[h] = std::min(lower, out.mean[h]);
-        out.upper[h] = std::max(*(begin + hi), out.mean[h]);
+        out.lower[h] = std::min(tails[size_t(h)].lower(), out.mean[h]);
+        out.upper[h] = std::max(tails[size_t(h)].upper(), out.mean[h]);
     }
 }
 
