@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <random>
 
@@ -395,83 +394,126 @@ const double *standardDraws(size_t count)
     return draws.data();
 }
 
-// The k smallest and the k' largest values seen so far (two heaps): their tops are the order
-// statistics of ranks k - 1 and n - k' once all n values are in, the same values nth_element
-// would select, without keeping the sample paths.
-class TailSelector {
-public:
-    TailSelector(size_t lowCount, size_t highCount) : lowCount_(lowCount), highCount_(highCount)
-    {
-        low_.reserve(lowCount);
-        high_.reserve(highCount);
+// The same draws for `paths` paths of `horizon` steps (path p's step h is draw p * horizon + h),
+// stored step by step (step h of every path together), so that all paths advance in one loop.
+const double *drawsByStep(int paths, int horizon)
+{
+    thread_local std::vector<double> table;
+    thread_local std::pair<int, int> shape{0, 0};
+    if (shape != std::pair{paths, horizon}) {
+        const double *draw = standardDraws(static_cast<size_t>(paths) * horizon);
+        table.resize(static_cast<size_t>(paths) * horizon);
+        for (int p = 0; p < paths; ++p)
+            for (int h = 0; h < horizon; ++h)
+                table[static_cast<size_t>(h) * paths + p] = draw[static_cast<size_t>(p) * horizon + h];
+        shape = {paths, horizon};
     }
-    void add(double v)
-    {
-        if (low_.size() < lowCount_) {
-            low_.push_back(v);
-            std::push_heap(low_.begin(), low_.end()); // max-heap: the largest of the small ones on top
-        } else if (v < low_.front()) {
-            std::pop_heap(low_.begin(), low_.end());
-            low_.back() = v;
-            std::push_heap(low_.begin(), low_.end());
-        }
-        if (high_.size() < highCount_) {
-            high_.push_back(v);
-            std::push_heap(high_.begin(), high_.end(), std::greater<>());
-        } else if (v > high_.front()) {
-            std::pop_heap(high_.begin(), high_.end(), std::greater<>());
-            high_.back() = v;
-            std::push_heap(high_.begin(), high_.end(), std::greater<>());
-        }
-    }
-    double lower() const { return low_.front(); }
-    double upper() const { return high_.front(); }
+    return table.data();
+}
 
-private:
-    size_t lowCount_, highCount_;
-    std::vector<double> low_, high_;
-};
+// The order statistic of ascending rank r of v[0, n) (what nth_element selects), found among the
+// values at or beyond a threshold read from every 16th value: in the tails, where the interval's
+// ranks are, that leaves about three times r candidates. Exact: when too few values pass the
+// threshold it selects among all of them.
+double orderStatistic(const double *v, size_t n, size_t r, std::vector<double> &scratch)
+{
+    constexpr size_t kStride = 16;
+    const bool upper = r >= n / 2; // count from the top
+    const size_t need = upper ? n - r : r + 1;
+    scratch.clear();
+    if (need * 8 < n) {
+        for (size_t i = 0; i < n; i += kStride)
+            scratch.push_back(v[i]);
+        const size_t k = std::min(scratch.size() - 1, 2 * need / kStride + 2);
+        double threshold = 0.0;
+        if (upper) {
+            std::nth_element(scratch.begin(), scratch.end() - 1 - std::ptrdiff_t(k), scratch.end());
+            threshold = *(scratch.end() - 1 - std::ptrdiff_t(k));
+        } else {
+            std::nth_element(scratch.begin(), scratch.begin() + std::ptrdiff_t(k), scratch.end());
+            threshold = scratch[k];
+        }
+        scratch.clear();
+        for (size_t i = 0; i < n; ++i)
+            if (upper ? v[i] >= threshold : v[i] <= threshold)
+                scratch.push_back(v[i]);
+        if (scratch.size() >= need) {
+            const size_t rank = upper ? r - (n - scratch.size()) : r;
+            std::nth_element(scratch.begin(), scratch.begin() + std::ptrdiff_t(rank), scratch.end());
+            return scratch[rank];
+        }
+        scratch.clear();
+    }
+    scratch.assign(v, v + n);
+    std::nth_element(scratch.begin(), scratch.begin() + std::ptrdiff_t(r), scratch.end());
+    return scratch[r];
+}
+
+// Simulates every path one step at a time (the paths are independent, so their updates overlap in
+// the processor; each path sees the same arithmetic as simulated alone) and feeds each step's
+// values to its tail selector.
+template <bool Trend, bool Season, bool MultSeason, bool MultError>
+void simulateAs(const EtsModel &m, int horizon, int paths, const double *draws, size_t lo, size_t hi, Prediction &out)
+{
+    const double sigma = std::sqrt(std::max(m.sigma2, 0.0));
+    const size_t np = size_t(paths);
+    const int period = Season ? m.period : 1;
+    std::vector<double> l(np, m.level), b(np, m.slope), y(np), scratch;
+    scratch.reserve(np);
+    std::vector<double> s(Season ? np * size_t(period) : 0);
+    for (int k = 0; k < (Season ? period : 0); ++k)
+        std::fill_n(s.begin() + std::ptrdiff_t(size_t(k) * np), np, m.seasonal[size_t(k)]);
+    const double ratio = m.beta / m.alpha;
+    for (int h = 0; h < horizon; ++h) {
+        const double *draw = draws + size_t(h) * np;
+        double *sj = Season ? s.data() + size_t(h % period) * np : nullptr;
+        for (size_t p = 0; p < np; ++p) {
+            const double phib = Trend ? m.phi * b[p] : 0.0;
+            const double q = l[p] + phib;
+            const double sold = Season ? sj[p] : 0.0;
+            const double fhat = !Season ? q : MultSeason ? q * sold : q + sold;
+            const double e = sigma * draw[p];
+            const double yp = MultError ? fhat * (1.0 + e) : fhat + e;
+            y[p] = yp;
+            const double pp = !Season ? yp : MultSeason ? (sold != 0.0 ? yp / sold : q) : yp - sold;
+            const double lnew = q + m.alpha * (pp - q);
+            if (Trend)
+                b[p] = phib + ratio * (lnew - l[p] - phib);
+            if (Season)
+                sj[p] = sold + m.gamma * ((MultSeason ? (q != 0.0 ? yp / q : sold) : yp - q) - sold);
+            l[p] = lnew;
+        }
+        out.lower[size_t(h)] = std::min(orderStatistic(y.data(), np, lo, scratch), out.mean[size_t(h)]);
+        out.upper[size_t(h)] = std::max(orderStatistic(y.data(), np, hi, scratch), out.mean[size_t(h)]);
+    }
+}
 
 void simulatedInterval(const EtsModel &m, int horizon, double levelPercent, int paths, Prediction &out)
 {
-    const Layout L = layoutOf(m.spec, m.period);
-    const double sigma = std::sqrt(std::max(m.sigma2, 0.0));
-    const double *draw = standardDraws(static_cast<size_t>(paths) * horizon);
     const double tail = (1.0 - levelPercent / 100.0) / 2.0;
     const auto rank = [&](double q) {
         return std::clamp<std::ptrdiff_t>(std::ptrdiff_t(q * (paths - 1) + 0.5), 0, paths - 1);
     };
     // the upper rank is at or after the lower one
     const std::ptrdiff_t lo = rank(tail), hi = std::max(rank(1.0 - tail), lo);
-    std::vector<TailSelector> tails(size_t(horizon), TailSelector(size_t(lo + 1), size_t(paths - hi)));
-    const Params p{m.alpha, m.beta, m.gamma, m.phi};
-    std::vector<double> s(m.seasonal.size());
-    for (int path = 0; path < paths; ++path) {
-        double l = m.level, b = m.slope;
-        std::copy(m.seasonal.begin(), m.seasonal.end(), s.begin());
-        for (int h = 0; h < horizon; ++h) {
-            const int j = L.season ? h % L.m : 0;
-            const double phib = L.trend ? p.phi * b : 0.0;
-            const double q = l + phib;
-            const double sold = L.season ? s[j] : 0.0;
-            const double fhat = !L.season ? q : L.multSeason ? q * sold : q + sold;
-            const double e = sigma * *draw++;
-            const double y = L.multError ? fhat * (1.0 + e) : fhat + e;
-            tails[size_t(h)].add(y);
-            const double pp = !L.season ? y : L.multSeason ? (sold != 0.0 ? y / sold : q) : y - sold;
-            const double lnew = q + p.alpha * (pp - q);
-            if (L.trend)
-                b = phib + (p.beta / p.alpha) * (lnew - l - phib);
-            if (L.season)
-                s[j] = sold + p.gamma * ((L.multSeason ? (q != 0.0 ? y / q : sold) : y - q) - sold);
-            l = lnew;
-        }
-    }
     out.lower.resize(horizon);
     out.upper.resize(horizon);
-    for (int h = 0; h < horizon; ++h) {
-        out.lower[h] = std::min(tails[size_t(h)].lower(), out.mean[h]);
-        out.upper[h] = std::max(tails[size_t(h)].upper(), out.mean[h]);
+    const double *draws = drawsByStep(paths, horizon);
+    const Layout L = layoutOf(m.spec, m.period);
+    const int key = int(L.trend) | int(L.season) << 1 | int(L.multSeason) << 2 | int(L.multError) << 3;
+    switch (key) {
+    case 0: simulateAs<false, false, false, false>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    case 1: simulateAs<true, false, false, false>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    case 2: simulateAs<false, true, false, false>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    case 3: simulateAs<true, true, false, false>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    case 6: simulateAs<false, true, true, false>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    case 7: simulateAs<true, true, true, false>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    case 8: simulateAs<false, false, false, true>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    case 9: simulateAs<true, false, false, true>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    case 10: simulateAs<false, true, false, true>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    case 11: simulateAs<true, true, false, true>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    case 14: simulateAs<false, true, true, true>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
+    default: simulateAs<true, true, true, true>(m, horizon, paths, draws, size_t(lo), size_t(hi), out); break;
     }
 }
 

@@ -1,13 +1,16 @@
 # R reference for the M3 monthly accuracy benchmark: forecast::ets(), thetaf() and snaive()
 # on the same series, horizon and scoring as bench_forecast_m3 (see ../shared/data/README.md).
-# Usage: Rscript m3_r_reference.R DATA_DIR [LIMIT] [OUT.csv]
+# Usage: Rscript m3_r_reference.R DATA_DIR [LIMIT] [OUT.csv] [SKIP]
+# (SKIP: start after the first SKIP series, to split the full run into parts run side by side)
 suppressPackageStartupMessages(library(forecast))
 args <- commandArgs(trailingOnly = TRUE)
 dir <- if (length(args) >= 1) args[1] else "../shared/data/m3-monthly"
 limit <- if (length(args) >= 2) as.integer(args[2]) else 0L
 out <- if (length(args) >= 3) args[3] else ""
+skip <- if (length(args) >= 4) as.integer(args[4]) else 0L
 index <- read.csv(file.path(dir, "index.csv"), stringsAsFactors = FALSE)
 values <- read.csv(file.path(dir, "series.csv"), stringsAsFactors = FALSE)
+if (skip > 0) index <- index[-seq_len(min(skip, nrow(index))), , drop = FALSE]
 if (limit > 0) index <- head(index, limit)
 smape <- function(y, f) mean(200 * abs(y - f) / (abs(y) + abs(f)))
 mase <- function(x, y, f, m) mean(abs(y - f)) / mean(abs(diff(x, lag = m)))
