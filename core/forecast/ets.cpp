@@ -106,13 +106,19 @@ double filterAs(const Layout &layout, const Params &p, const double *y, int n, S
     const FixedLayout<Trend, Season, MultSeason, MultError> L{layout.m};
     double sumSq = 0.0, sumLog = 0.0, product = 1.0; // log of a running product: one log per ~100 steps
     const double ratio = L.trend ? p.beta / p.alpha : 0.0;
+    // The states and parameters live in locals: a store into the seasonal array could otherwise
+    // alias them and put a memory round trip on every step's dependency chain.
+    const double alpha = p.alpha, gamma = p.gamma, phi = p.phi;
+    double l = st.l, b = st.b;
+    double *s = L.season ? st.s.data() : nullptr;
     int j = 0;
     for (int t = 0; t < n; ++t) {
-        const double phib = L.trend ? p.phi * st.b : 0.0;
-        const double q = st.l + phib;
-        const double sold = L.season ? st.s[j] : (L.multSeason ? 1.0 : 0.0);
+        const double phib = L.trend ? phi * b : 0.0;
+        const double q = l + phib;
+        const double sold = L.season ? s[j] : (L.multSeason ? 1.0 : 0.0);
         const double fhat = !L.season ? q : L.multSeason ? q * sold : q + sold;
-        double e = y[t] - fhat;
+        const double yt = y[t];
+        double e = yt - fhat;
         if (L.multError) {
             if (!(fhat > 0.0))
                 return kInfeasible;
@@ -124,23 +130,26 @@ double filterAs(const Layout &layout, const Params &p, const double *y, int n, S
             }
         }
         sumSq += e * e;
-        const double pp = !L.season ? y[t] : L.multSeason ? y[t] / sold : y[t] - sold;
-        const double lnew = q + p.alpha * (pp - q);
+        const double pp = !L.season ? yt : L.multSeason ? yt / sold : yt - sold;
+        const double lnew = q + alpha * (pp - q);
         if (L.trend)
-            st.b = phib + ratio * (lnew - st.l - phib);
+            b = phib + ratio * (lnew - l - phib);
         if (L.season) {
             if (L.multSeason && !(q > 0.0))
                 return kInfeasible;
-            const double target = L.multSeason ? y[t] / q : y[t] - q;
-            st.s[j] = sold + p.gamma * (target - sold);
+            const double target = L.multSeason ? yt / q : yt - q;
+            s[j] = sold + gamma * (target - sold);
             if (++j == L.m)
                 j = 0;
         }
-        st.l = lnew;
+        l = lnew;
     }
+    st.l = l;
+    st.b = b;
     if (sse)
         *sse = sumSq;
-    sumLog += std::log(product);
+    if (L.multError) // additive errors leave the product at 1
+        sumLog += std::log(product);
     // an exact fit would give log(0); the floor keeps the optimiser's values finite
     const double lik = n * std::log(std::max(sumSq, 1e-20)) + 2.0 * sumLog;
     return std::isfinite(lik) ? lik : kInfeasible;
@@ -356,7 +365,7 @@ std::optional<EtsModel> autoEts(const std::vector<double> &y, int period, const 
     for (Trial &t : trials) {
         if (screen && !t.fit)
             continue;
-        auto fit = fitImpl(y, t.spec, t.period, FitBudget{}, t.x);
+        auto fit = fitImpl(y, t.spec, t.period, FitBudget{std::max(1, options.evaluations), 2}, t.x);
         if (fit && std::isfinite(fit->aicc) && (!best || fit->aicc < best->aicc))
             best = std::move(fit);
     }

@@ -64,6 +64,9 @@ struct AutoEtsOptions {
     /// 0 fits every class fully.
     int screenEvaluations = 80;
     int finalists = 4;
+    /// Each finalist (or, without screening, each class) gets two optimiser runs of this many
+    /// evaluations, the second restarted from the first's best.
+    int evaluations = 500;
 };
 
 /// Fits every admissible model (R's restricted set: no additive error with multiplicative

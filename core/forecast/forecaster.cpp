@@ -11,8 +11,11 @@ namespace headroom::forecast {
 
 namespace {
 
-constexpr int kMaxEtsPeriod = 24;
-constexpr int kRefitEvaluations = 200; // backtest refits start from the full fit's optimum // longer seasons go through the decomposition, as ETS states would explode
+constexpr int kMaxEtsPeriod = 24; // longer seasons go through the decomposition, as ETS states would explode
+constexpr int kRefitEvaluations = 200; // backtest refits start from the full fit's optimum
+// Finalists' runs: on M3 monthly 300 + 300 selects as well as 500 + 500 (Auto sMAPE 13.70 vs
+// 13.71, same MASE) at less cost; the backtest refits need their 200 (100: sMAPE 13.75).
+constexpr int kSelectionEvaluations = 300;
 
 struct Candidate {
     QString name;
@@ -27,7 +30,9 @@ bool needsDecomposition(const std::vector<int> &periods)
 // ETS selected once on the full history; backtests refit the same model class.
 Candidate etsCandidate(const std::vector<double> &y, int period)
 {
-    const auto best = autoEts(y, period);
+    AutoEtsOptions options;
+    options.evaluations = kSelectionEvaluations;
+    const auto best = autoEts(y, period, options);
     if (!best)
         return {QStringLiteral("SeasonalNaive"), [period](const std::vector<double> &h, int H, double lv) {
                     return seasonalNaive(h, period, H, lv);

@@ -46,6 +46,8 @@ private slots:
     void aiccPicksTheGeneratingClass();
     void intervalCoverage_data();
     void intervalCoverage();
+    void simulatedIntervalsNest_data();
+    void simulatedIntervalsNest();
     void screeningMatchesFullSearch_data();
     void screeningMatchesFullSearch();
     void refitFromOptimum();
@@ -151,6 +153,47 @@ void TestForecastEts::intervalCoverage()
     }
     const double coverage = 100.0 * inside / total;
     QVERIFY2(std::abs(coverage - level) < 6.0, qPrintable(QStringLiteral("coverage %1%").arg(coverage)));
+}
+
+void TestForecastEts::simulatedIntervalsNest_data()
+{
+    QTest::addColumn<int>("season"); // 0 none, 1 multiplicative
+    QTest::addColumn<int>("paths");
+    QTest::addRow("M,N,N 2000 paths") << 0 << 2000;
+    QTest::addRow("M,N,N 137 paths") << 0 << 137;
+    QTest::addRow("M,Ad,M 2000 paths") << 1 << 2000;
+    QTest::addRow("M,Ad,M 500 paths") << 1 << 500;
+}
+
+void TestForecastEts::simulatedIntervalsNest()
+{
+    // Simulated intervals (multiplicative error): wider levels contain narrower ones at every step,
+    // the mean lies inside, and one step ahead the 95 % bounds are the level times 1 -/+ 1.96 sigma
+    // up to the sampling error of the paths. Levels 50 and 99.5 take the rank selection's two ways.
+    QFETCH(int, season);
+    QFETCH(int, paths);
+    EtsModel m;
+    m.spec = {EtsError::Multiplicative, season ? EtsTrend::Damped : EtsTrend::None,
+              season ? EtsSeason::Multiplicative : EtsSeason::None};
+    m.alpha = 0.3, m.level = 100.0, m.sigma2 = 0.01;
+    if (season) {
+        m.beta = 0.05, m.gamma = 0.1, m.phi = 0.9, m.slope = 1.0, m.period = 4;
+        m.seasonal = {0.9, 1.1, 1.2, 0.8};
+    }
+    const std::vector<double> levels{50, 80, 95, 99.5};
+    std::vector<Prediction> p;
+    for (double level : levels)
+        p.push_back(forecastEts(m, 8, level, paths));
+    for (size_t k = 0; k < levels.size(); ++k)
+        for (int h = 0; h < 8; ++h) {
+            QVERIFY(p[k].lower[h] <= p[k].mean[h] && p[k].mean[h] <= p[k].upper[h]);
+            if (k > 0)
+                QVERIFY2(p[k].lower[h] <= p[k - 1].lower[h] && p[k].upper[h] >= p[k - 1].upper[h],
+                         qPrintable(QStringLiteral("level %1 step %2").arg(levels[k]).arg(h)));
+        }
+    const double f1 = p[2].mean[0], half = 1.96 * 0.1 * f1, tolerance = (paths >= 2000 ? 0.1 : 0.3) * half;
+    QVERIFY2(std::abs(p[2].upper[0] - (f1 + half)) < tolerance, qPrintable(QString::number(p[2].upper[0])));
+    QVERIFY2(std::abs(p[2].lower[0] - (f1 - half)) < tolerance, qPrintable(QString::number(p[2].lower[0])));
 }
 
 void TestForecastEts::screeningMatchesFullSearch_data()
