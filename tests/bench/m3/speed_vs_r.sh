@@ -23,8 +23,9 @@ mkdir -p "$out/in"
 awk -F, -v limit="$limit" -v dir="$out/in" '
     FNR == 1 { next }
     FILENAME ~ /index.csv$/ { if (++k <= limit) keep[$1] = 1; next }
-    $2 == "train" && ($1 in keep) { f = dir "/" $1 ".csv"; if (!(f in seen)) { print "t,value" > f; seen[f] = 1 }
-                                    print $3 "," $4 > f; close(f) }' "$data/index.csv" "$data/series.csv"
+    $2 == "train" && ($1 in keep) { f = dir "/" $1 ".csv"   # the rows of a series are together
+                                    if (f != last) { if (last != "") close(last); print "t,value" > f; last = f }
+                                    print $3 "," $4 > f }' "$data/index.csv" "$data/series.csv"
 files=$(ls "$out/in" | wc -l)
 /usr/bin/time -f "%U %S %e" -o "$out/time.txt" "$build/app/cli/headroom-cli" forecast --input-dir "$out/in" \
     --out-dir "$out/fc" --horizon 18 --season 12 2>"$out/cli.log"
