@@ -17,6 +17,7 @@ if [ "${1:-}" = "--test" ]; then
     dbus gnome-keyring libsecret-tools
     redis-server redis-tools postgresql-15 postgresql-client-15 pgbouncer prometheus curl
     dpkg-dev lintian desktop-file-utils appstream
+    python3-statsmodels
   )
 fi
 missing=()

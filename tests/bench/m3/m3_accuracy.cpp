@@ -127,7 +127,7 @@ int main(int argc, char **argv)
         const Score &m = scores[k];
         if (wanted(k))
             std::printf("%-14s %8.3f %8.3f %9.1f%% %12.2f %16.2f\n", m.name, m.smape / m.count, m.mase / m.count,
-                    100.0 * m.covered / m.points, 1e3 * m.seconds / m.count, 1e3 * m.cpuSeconds / m.count);
+                        100.0 * m.covered / m.points, 1e3 * m.seconds / m.count, 1e3 * m.cpuSeconds / m.count);
     }
     if (!csvPath.isEmpty()) {
         QFile f(csvPath);
