@@ -17,8 +17,12 @@ if [ "${1:-}" = "--test" ]; then
     dbus gnome-keyring libsecret-tools
     redis-server redis-tools postgresql-15 postgresql-client-15 pgbouncer prometheus curl
     dpkg-dev lintian desktop-file-utils appstream
-    python3-statsmodels
   )
+fi
+# --compare: the reference implementations the accuracy and speed comparisons in tests/bench/m3
+# run beside ours (R's forecast package, statsmodels); not needed to build or test.
+if [ "${1:-}" = "--compare" ]; then
+  packages+=(r-cran-forecast python3-statsmodels)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -4,7 +4,8 @@
 # and statsmodels' Holt-Winters. R's ets() takes ~0.6 s a series: N=100 (default) runs in about two
 # minutes, N=0 (all 1,228 series) in about 15 minutes of CPU.
 # Usage: speed_vs_r.sh BUILD_DIR [N] [DATA_DIR]
-# Needs Rscript with the forecast package, and python3 with statsmodels (skipped when missing).
+# Needs Rscript with the forecast package, and python3 with statsmodels (skipped when missing):
+# packaging/scripts/install-deps.sh --compare installs both.
 set -eu
 build=${1:?build dir}
 n=${2:-100}
