@@ -5,6 +5,7 @@
 #include "ui/models/scenariotreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace headroom;
@@ -19,6 +20,7 @@ private slots:
     void pathsAndLabels();
     void nearestAncestor();
     void followsEdits();
+    void valueEditsUpdateInPlace();
     void propertyModelListsFieldsInSchemaOrder();
     void propertyModelEditsThroughDocument();
     void problemModelShowsLocations();
@@ -38,8 +40,15 @@ void TestScenarioTreeModel::passesModelTester()
     ScenarioTreeModel tree(m_doc.get());
     QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(tree.rowCount() >= 4);
+    QSignalSpy text(m_doc.get(), &ScenarioDocument::textChanged);
     QVERIFY(m_doc->editField(QStringLiteral("spec.cacheHierarchy[0].hitRatio"), QStringLiteral("90")));
-    m_doc->undoStack()->undo();
+    QCOMPARE(text.size(), 1); // a typed field: at once; a new row, so the tree resets
+    m_doc->undoStack()->undo(); // undo: on the worker
+    QVERIFY(text.wait(10'000));
+    model::Scenario edited = m_doc->scenario();
+    edited.spec.redisCluster.shards = 5;
+    QVERIFY(m_doc->editScenario(edited, QStringLiteral("shards"))); // a value: updated in place
+    QVERIFY(text.wait(10'000));
     PropertyModel properties(m_doc.get());
     QAbstractItemModelTester propertyTester(&properties, QAbstractItemModelTester::FailureReportingMode::QtTest);
     properties.setContainer(QStringLiteral("spec.tiers[0].autoscaling"));
@@ -106,9 +115,32 @@ void TestScenarioTreeModel::followsEdits()
     ScenarioTreeModel tree(m_doc.get());
     const QString path = QStringLiteral("spec.cacheHierarchy[0].hitRatio");
     QVERIFY(m_doc->editField(path, QStringLiteral("90")));
-    QCOMPARE(tree.indexForPath(path).siblingAtColumn(1).data().toString(), QStringLiteral("90"));
+    QTRY_COMPARE(tree.indexForPath(path).siblingAtColumn(1).data().toString(), QStringLiteral("90"));
     m_doc->undoStack()->undo();
-    QVERIFY(!tree.indexForPath(path).isValid());
+    QTRY_VERIFY(!tree.indexForPath(path).isValid());
+}
+
+void TestScenarioTreeModel::valueEditsUpdateInPlace()
+{
+    // A what-if lever changes values only: the rows stay (expansion and selection survive) and
+    // only the changed cells are announced.
+    ScenarioTreeModel tree(m_doc.get());
+    const QString path = QStringLiteral("spec.redisCluster.shards");
+    const QPersistentModelIndex row = tree.indexForPath(path);
+    QVERIFY(row.isValid());
+    const QString before = row.sibling(row.row(), ScenarioTreeModel::ValueColumn).data().toString();
+    QSignalSpy reset(&tree, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&tree, &QAbstractItemModel::dataChanged);
+    model::Scenario edited = m_doc->scenario();
+    edited.spec.redisCluster.shards = 7;
+    QVERIFY(m_doc->editScenario(edited, QStringLiteral("shards 7"), QStringLiteral("shards")));
+    QTRY_COMPARE(row.sibling(row.row(), ScenarioTreeModel::ValueColumn).data().toString(), QStringLiteral("7"));
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(QModelIndex(changed.first().first().value<QModelIndex>()), QModelIndex(row));
+    m_doc->undoStack()->undo();
+    QTRY_COMPARE(row.sibling(row.row(), ScenarioTreeModel::ValueColumn).data().toString(), before);
+    QCOMPARE(reset.size(), 0);
 }
 
 void TestScenarioTreeModel::propertyModelListsFieldsInSchemaOrder()

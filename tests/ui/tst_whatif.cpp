@@ -6,6 +6,7 @@
 #include "ui/panels/whatifpanel.h"
 
 #include "core/model/scenarioio.h"
+#include "core/model/scenariopath.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -120,10 +121,64 @@ private slots:
 
         f.doc.undoStack()->undo();
         QCOMPARE(f.doc.fieldText(path), original);
+        QVERIFY(f.doc.scenario() == model::defaultScenario()); // exactly as before the drag
         QCOMPARE(slider->value(), int(std::lround(f.panel->spinBox(lever)->value() * (lever == u"spikeFactor" ? 10 : 1))));
         const AnalysisPtr undone = f.next();
         QVERIFY(undone);
         QVERIFY(figures(undone) == figures(before));
+    }
+
+    void leverIsOneTypedUndoStep_data()
+    {
+        QTest::addColumn<QString>("lever");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("sliderValue");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("growth") << QString::fromLatin1(WhatIfPanel::growthLever) << u"spec.capacityPlanner.growthRate"_s
+                                << 25 << u"0.25"_s;
+        QTest::newRow("redis shards") << QString::fromLatin1(WhatIfPanel::shardsLever) << u"spec.redisCluster.shards"_s
+                                      << 6 << u"6"_s;
+        QTest::newRow("cache hit ratio") << QString::fromLatin1(WhatIfPanel::hitRatioLever)
+                                         << u"spec.cacheHierarchy[0].hitRatio"_s << 93 << u"93"_s;
+        QTest::newRow("spike hold") << QString::fromLatin1(WhatIfPanel::spikeHoldLever) << u"spec.traffic[3].spec"_s << 45
+                                    << u"baseline * spike(factor=10, at=1h, ramp=1m, hold=45m, decay=15m)"_s;
+        QTest::newRow("min replicas") << QString::fromLatin1(WhatIfPanel::minReplicasLever)
+                                      << u"spec.tiers[0].autoscaling.minReplicas"_s << 7 << u"7"_s;
+        QTest::newRow("cpu target") << QString::fromLatin1(WhatIfPanel::cpuTargetLever)
+                                    << u"spec.tiers[0].autoscaling.targetCPUUtilization"_s << 55 << u"55"_s;
+    }
+
+    // Each lever is a typed change of the scenario: one undo step per drag, undo gives back the
+    // exact scenario, and the document's text form (YAML, diagnostics) follows the change.
+    void leverIsOneTypedUndoStep()
+    {
+        QFETCH(QString, lever);
+        QFETCH(QString, path);
+        QFETCH(int, sliderValue);
+        QFETCH(QString, expected);
+        Fixture f(u"steady"_s);
+        const model::Scenario start = f.doc.scenario();
+        QSlider *slider = f.panel->slider(lever);
+        QVERIFY(slider && slider->isEnabled());
+        QSignalSpy text(&f.doc, &ScenarioDocument::textChanged);
+        slider->setValue(sliderValue + 2);
+        slider->setValue(sliderValue);
+        QCOMPARE(f.doc.undoStack()->count(), 1);
+        QVERIFY(!(f.doc.scenario() == start));
+        QVERIFY(text.wait(10'000));
+        QTRY_VERIFY(f.doc.isTextReady());
+        QCOMPARE(f.doc.fieldText(path), expected);
+        const model::LenientScenario parsed =
+            model::parseScenarioLenient(model::serializeScenario(f.doc.scenario()), u"x"_s);
+        QVERIFY(parsed.usable);
+        QVERIFY(parsed.scenario == f.doc.scenario()); // the typed value is what the file would say
+        QCOMPARE(f.doc.diagnostics().size(), parsed.diagnostics.size());
+        f.doc.undoStack()->undo();
+        QVERIFY(f.doc.scenario() == start);
+        QCOMPARE(f.doc.fieldText(path), model::fieldText(start, path));
+        QCOMPARE(slider->value(), int(std::lround(f.panel->spinBox(lever)->value())));
+        f.doc.undoStack()->redo();
+        QCOMPARE(f.doc.fieldText(path), expected);
     }
 
     void spotRatioIsAnUndoableOption()

@@ -31,7 +31,11 @@ bool ReplaceScenarioCommand::mergeWith(const QUndoCommand *other)
 {
     // `other` is already applied; this command keeps the scenario from before the first step
     const auto *next = static_cast<const ReplaceScenarioCommand *>(other);
-    return !m_mergeKey.isEmpty() && next->m_mergeKey == m_mergeKey && next->m_document == m_document;
+    if (m_mergeKey.isEmpty() || next->m_mergeKey != m_mergeKey || next->m_document != m_document)
+        return false;
+    setText(next->text());
+    setObsolete(m_document->scenario() == m_other); // a drag that ends where it started
+    return true;
 }
 
 } // namespace headroom::ui

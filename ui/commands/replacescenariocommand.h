@@ -14,7 +14,8 @@ class ScenarioDocument;
 class ReplaceScenarioCommand final : public QUndoCommand {
 public:
     /// Consecutive commands with the same non-empty `mergeKey` (e.g. one slider's drag) merge into
-    /// one undo step that restores the scenario from before the first of them.
+    /// one undo step that restores the scenario from before the first of them (and is dropped
+    /// when it ends where it started).
     ReplaceScenarioCommand(ScenarioDocument *document, model::Scenario scenario, const QString &text,
                            QString mergeKey = {});
 

@@ -16,18 +16,17 @@ QString shortened(const QString &text)
 
 } // namespace
 
-SetFieldCommand::SetFieldCommand(ScenarioDocument *document, QString path, QString text)
-    : m_document(document), m_path(std::move(path)), m_text(std::move(text))
+SetFieldCommand::SetFieldCommand(ScenarioDocument *document, QString path, const QString &text, model::Scenario edited)
+    : m_document(document), m_path(std::move(path)), m_other(std::move(edited))
 {
-    m_original = m_document->fieldText(m_path);
-    setText(m_text.isEmpty()
+    setText(text.isEmpty()
                 ? QCoreApplication::translate("SetFieldCommand", "Clear %1").arg(m_path)
-                : QCoreApplication::translate("SetFieldCommand", "Set %1 to %2").arg(m_path, shortened(m_text)));
+                : QCoreApplication::translate("SetFieldCommand", "Set %1 to %2").arg(m_path, shortened(text)));
 }
 
 void SetFieldCommand::redo()
 {
-    m_text = m_document->swapFieldText(m_path, m_text);
+    m_other = m_document->swapScenario(std::move(m_other), m_path);
 }
 
 void SetFieldCommand::undo()
@@ -45,10 +44,10 @@ bool SetFieldCommand::mergeWith(const QUndoCommand *other)
     const auto *next = static_cast<const SetFieldCommand *>(other);
     if (next->m_path != m_path || next->m_document != m_document)
         return false;
-    // m_text still holds the value before this command, which undo() restores; take the newer title.
-    const QString current = m_document->fieldText(m_path);
+    // `next` is applied; m_other still holds the scenario from before this command, which undo()
+    // restores. Take the newer title; back at the start, the step is a no-op.
     setText(next->text());
-    setObsolete(current == m_original);
+    setObsolete(m_document->scenario() == m_other);
     return true;
 }
 

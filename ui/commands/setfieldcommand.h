@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/scenario.h"
+
 #include <QString>
 #include <QUndoCommand>
 
@@ -7,11 +9,14 @@ namespace headroom::ui {
 
 class ScenarioDocument;
 
-/// Sets one field of the scenario by path to a text as the file writes it ("3m", "64GB").
-/// Consecutive edits of the same field merge into one step that keeps the first old value.
+/// Sets one field of the scenario by path to a text as the file writes it ("3m", "64GB"). The
+/// command holds the scenario with the field set (checked by ScenarioDocument::editField) and
+/// swaps it with the document's: undo restores the exact scenario from before, with no re-parse.
+/// Consecutive edits of the same field merge into one step that keeps the first old value; a
+/// merged step that ends where it started is dropped.
 class SetFieldCommand final : public QUndoCommand {
 public:
-    SetFieldCommand(ScenarioDocument *document, QString path, QString text);
+    SetFieldCommand(ScenarioDocument *document, QString path, const QString &text, model::Scenario edited);
 
     void redo() override;
     void undo() override;
@@ -23,8 +28,7 @@ public:
 private:
     ScenarioDocument *m_document;
     QString m_path;
-    QString m_text;     ///< the value to apply next: the new one before redo(), the old one after it
-    QString m_original; ///< the value before the first edit, to drop merged no-op steps
+    model::Scenario m_other; ///< the scenario to apply next: the edited one before redo(), the old one after it
 };
 
 } // namespace headroom::ui

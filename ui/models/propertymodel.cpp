@@ -30,7 +30,8 @@ QString number(double value)
 PropertyModel::PropertyModel(ScenarioDocument *document, QObject *parent)
     : QAbstractTableModel(parent), m_document(document)
 {
-    connect(document, &ScenarioDocument::scenarioChanged, this, &PropertyModel::reload);
+    // the fields and their texts come from the document's text form, which follows an edit
+    connect(document, &ScenarioDocument::textChanged, this, &PropertyModel::reload);
 }
 
 void PropertyModel::setContainer(const QString &path)

@@ -35,11 +35,46 @@ ScenarioTreeModel::ScenarioTreeModel(ScenarioDocument *document, QObject *parent
     : QAbstractItemModel(parent), m_document(document)
 {
     rebuild();
-    connect(document, &ScenarioDocument::scenarioChanged, this, [this] {
-        beginResetModel();
-        rebuild();
-        endResetModel();
-    });
+    connect(document, &ScenarioDocument::textChanged, this, &ScenarioTreeModel::refresh);
+}
+
+void ScenarioTreeModel::refresh()
+{
+    auto fresh = std::make_unique<Node>();
+    QHash<QString, Node *> byPath;
+    build(fresh.get(), m_document->yaml(), byPath);
+    // Same rows (the usual edit changes values only): update the changed cells in place, so
+    // views keep their expansion, selection and scroll position.
+    if (m_root && sameShape(*m_root, *fresh)) {
+        updateValues(m_root.get(), *fresh);
+        return;
+    }
+    beginResetModel();
+    m_root = std::move(fresh);
+    m_byPath = std::move(byPath);
+    endResetModel();
+}
+
+bool ScenarioTreeModel::sameShape(const Node &a, const Node &b)
+{
+    if (a.path != b.path || a.type != b.type || a.children.size() != b.children.size())
+        return false;
+    for (std::size_t i = 0; i < a.children.size(); ++i) {
+        if (!sameShape(*a.children[i], *b.children[i]))
+            return false;
+    }
+    return true;
+}
+
+void ScenarioTreeModel::updateValues(Node *node, const Node &fresh)
+{
+    if (node->label != fresh.label || node->value != fresh.value) {
+        node->label = fresh.label;
+        node->value = fresh.value;
+        emit dataChanged(indexOf(node, KeyColumn), indexOf(node, ValueColumn));
+    }
+    for (std::size_t i = 0; i < node->children.size(); ++i)
+        updateValues(node->children[i].get(), *fresh.children[i]);
 }
 
 ScenarioTreeModel::~ScenarioTreeModel() = default;
@@ -48,24 +83,24 @@ void ScenarioTreeModel::rebuild()
 {
     m_byPath.clear();
     m_root = std::make_unique<Node>();
-    build(m_root.get(), m_document->yaml());
+    build(m_root.get(), m_document->yaml(), m_byPath);
 }
 
-void ScenarioTreeModel::build(Node *node, const YAML::Node &yaml)
+void ScenarioTreeModel::build(Node *node, const YAML::Node &yaml, QHash<QString, Node *> &byPath)
 {
-    m_byPath.insert(node->path, node);
+    byPath.insert(node->path, node);
     if (yaml.IsMap()) {
         node->type = Node::Type::Map;
         for (auto it = yaml.begin(); it != yaml.end(); ++it) {
             const QString key = model::scalarText(it->first);
-            build(node->add(key, node->path.isEmpty() ? key : node->path + u'.' + key), it->second);
+            build(node->add(key, node->path.isEmpty() ? key : node->path + u'.' + key), it->second, byPath);
         }
     } else if (yaml.IsSequence()) {
         node->type = Node::Type::List;
         node->value = tr("%n item(s)", nullptr, static_cast<int>(yaml.size()));
         for (std::size_t i = 0; i < yaml.size(); ++i) {
             const QString path = node->path + u'[' + QString::number(i) + u']';
-            build(node->add(itemLabel(yaml[i], static_cast<int>(i)), path), yaml[i]);
+            build(node->add(itemLabel(yaml[i], static_cast<int>(i)), path), yaml[i], byPath);
         }
     } else {
         node->type = Node::Type::Scalar;

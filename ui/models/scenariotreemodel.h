@@ -42,7 +42,11 @@ public:
 private:
     struct Node;
     void rebuild();
-    void build(Node *node, const YAML::Node &yaml);
+    /// Follows a new text form of the document: in place when only values changed, else reset.
+    void refresh();
+    void build(Node *node, const YAML::Node &yaml, QHash<QString, Node *> &byPath);
+    static bool sameShape(const Node &a, const Node &b);
+    void updateValues(Node *node, const Node &fresh);
     QModelIndex indexOf(const Node *node, int column) const;
     static QString itemLabel(const YAML::Node &item, int index);
 

@@ -3,13 +3,12 @@
 #include "ui/panels/whatifpanel.h"
 
 #include "core/model/units.h"
-#include "ui/commands/replacescenariocommand.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/panels/trafficcurveeditor.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QRegularExpression>
-#include <QUndoStack>
 
 #include <algorithm>
 
@@ -96,7 +95,8 @@ void WhatIfPanel::setSpikeArgument(const QString &name, const QString &value)
         args.append(name + QLatin1Char('=') + value);
     QString edited = spec;
     edited.replace(m.capturedStart(1), m.capturedLength(1), args.join(QStringLiteral(", ")));
-    editField(QStringLiteral("spec.traffic[%1].spec").arg(i), edited);
+    editValue(QStringLiteral("spec.traffic[%1].spec").arg(i), edited,
+              [i, edited](model::Scenario &s) { s.spec.traffic[i].spec = edited; });
 }
 
 void WhatIfPanel::editTier(TierLever lever, int value)
@@ -140,15 +140,18 @@ void WhatIfPanel::editTier(TierLever lever, int value)
         what = tr("%1 CPU target %2%");
         break;
     }
-    if (s == m_document->scenario())
-        return;
-    m_document->undoStack()->push(new ReplaceScenarioCommand(m_document, std::move(s), what.arg(tier.name).arg(value),
-                                                             QStringLiteral("whatif/tier%1/%2").arg(i).arg(int(lever))));
+    const QString title = what.arg(tier.name).arg(value);
+    m_document->editScenario(std::move(s), title, QStringLiteral("whatif/tier%1/%2").arg(i).arg(int(lever)));
 }
 
-void WhatIfPanel::editField(const QString &path, const QString &text)
+void WhatIfPanel::editValue(const QString &path, const QString &text, const std::function<void(model::Scenario &)> &change)
 {
-    m_document->editField(path, text);
+    // A typed change of the scenario, titled like a field edit: no text is serialized or parsed
+    // on the way (the document derives its text form on a worker thread).
+    model::Scenario s = m_document->scenario();
+    change(s);
+    m_document->editScenario(std::move(s), QCoreApplication::translate("SetFieldCommand", "Set %1 to %2").arg(path, text),
+                             QStringLiteral("whatif/") + path);
 }
 
 } // namespace headroom::ui

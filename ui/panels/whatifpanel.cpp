@@ -2,7 +2,6 @@
 
 #include "core/model/units.h"
 #include "ui/commands/analysisoptionscommand.h"
-#include "ui/commands/replacescenariocommand.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/panels/trafficcurveeditor.h"
 
@@ -111,7 +110,10 @@ QWidget *WhatIfPanel::createLevers()
     addLever(form, QString::fromLatin1(growthLever), tr("Growth/month:"),
              tr("spec.capacityPlanner.growthRate: monthly user growth of the capacity plan"), 0, 100, 1, 0, tr(" %"),
              [this]() -> std::optional<double> { return m_document->scenario().spec.capacityPlanner.growthRate * 100; },
-             [this](double v) { editField(QStringLiteral("spec.capacityPlanner.growthRate"), number(v / 100, 4)); });
+             [this](double v) {
+                 editValue(QStringLiteral("spec.capacityPlanner.growthRate"), number(v / 100, 4),
+                           [v](model::Scenario &s) { s.spec.capacityPlanner.growthRate = v / 100; });
+             });
     addLever(form, QString::fromLatin1(spikeFactorLever), tr("Spike size:"),
              tr("factor= of the spike() in the first traffic scenario with a spike"), 1, 50, 0.5, 1, tr(" x"),
              [this]() -> std::optional<double> {
@@ -163,7 +165,10 @@ QWidget *WhatIfPanel::createLevers()
              });
     addLever(form, QString::fromLatin1(shardsLever), tr("Redis shards:"), tr("spec.redisCluster.shards"), 1, 64, 1, 0, {},
              [this]() -> std::optional<double> { return double(m_document->scenario().spec.redisCluster.shards); },
-             [this](double v) { editField(QStringLiteral("spec.redisCluster.shards"), number(v, 0)); });
+             [this](double v) {
+                 editValue(QStringLiteral("spec.redisCluster.shards"), number(v, 0),
+                           [v](model::Scenario &s) { s.spec.redisCluster.shards = int(std::lround(v)); });
+             });
     addLever(form, QString::fromLatin1(hitRatioLever), tr("Cache hit ratio:"),
              tr("hitRatio of the first cache level that states one (else the first level)"), 0, 100, 1, 0, tr(" %"),
              [this]() -> std::optional<double> {
@@ -173,7 +178,9 @@ QWidget *WhatIfPanel::createLevers()
                  return m_document->scenario().spec.cacheHierarchy[i].hitRatio.value_or(80);
              },
              [this](double v) {
-                 editField(QStringLiteral("spec.cacheHierarchy[%1].hitRatio").arg(cacheIndex()), number(v, 0));
+                 const int i = cacheIndex();
+                 editValue(QStringLiteral("spec.cacheHierarchy[%1].hitRatio").arg(i), number(v, 0),
+                           [v, i](model::Scenario &s) { s.spec.cacheHierarchy[i].hitRatio = double(std::lround(v)); });
              });
 
     m_regionLoss = new QComboBox(page);
@@ -310,6 +317,21 @@ void WhatIfPanel::refreshLevers()
 void WhatIfPanel::refreshSelectors()
 {
     const model::Scenario &s = m_document->scenario();
+    // What the selectors list; a lever's change leaves it alone, and then so does this.
+    QStringList listed;
+    for (const model::Tier &t : s.spec.tiers)
+        listed << t.id << t.name;
+    listed << QString();
+    for (const model::RegionGroup &g : s.spec.regions.groups) {
+        for (const model::Region &r : g.regions)
+            listed << r.id << r.name;
+    }
+    listed << QString();
+    for (const model::TrafficScenario &t : s.spec.traffic)
+        listed << t.name << t.description << t.spec;
+    if (listed == m_listed && m_tier->count() > 0)
+        return;
+    m_listed = listed;
     {
         const QSignalBlocker block(m_tier);
         const QString current = m_tier->currentData().toString();

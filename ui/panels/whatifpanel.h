@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/model/scenario.h"
 #include "ui/document/analysisrunner.h"
 
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include <functional>
@@ -82,7 +84,9 @@ private:
     void setSpikeArgument(const QString &name, const QString &value);
     enum class TierLever { MinReplicas, MaxReplicas, CpuTarget };
     void editTier(TierLever lever, int value);
-    void editField(const QString &path, const QString &text);
+    /// Applies `change` to a copy of the scenario as one undoable step (a drag merges), titled
+    /// "Set `path` to `text`".
+    void editValue(const QString &path, const QString &text, const std::function<void(model::Scenario &)> &change);
 
     ScenarioDocument *m_document;
     AnalysisRunner *m_runner;
@@ -94,6 +98,7 @@ private:
     TrafficCurveEditor *m_curve = nullptr;
     QComboBox *m_curveSource = nullptr;
     QLineEdit *m_curveName = nullptr;
+    QStringList m_listed; ///< what the selectors were last filled from
     bool m_updating = false;
 };
 
