@@ -79,8 +79,10 @@ double renderMs(QWidget &widget, QImage &image, const std::function<void()> &upd
 
 void waitFor(const bool &flag)
 {
+    // Sleeps until events arrive, as the application's event loop does. (The overload with a time
+    // limit drops WaitForMoreEvents and would spin, taking a core from the runner's worker.)
     while (!flag)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 }
 
 void BM_SliderToChartsAndCanvas(benchmark::State &state)
@@ -207,7 +209,7 @@ void sliderToViews(benchmark::State &state, analysis::AnalysisOptions options)
     waitShown();
     compare.duplicateCurrent(u"variant"_s);
     while (compare.isAnalysing())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     QSlider *slider = whatIf.slider(QString::fromLatin1(WhatIfPanel::maxReplicasLever));
     int i = 0;
     engineMs = 0;
