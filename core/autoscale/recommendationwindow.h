@@ -47,6 +47,12 @@ private:
         Queue(std::int64_t windowMs, bool keepsMax) : m_windowMs(windowMs), m_keepsMax(keepsMax) {}
         void add(int replicas, std::int64_t timeMs)
         {
+            // the same value as the newest entry (a size held from sync to sync): the loop below would
+            // drop just that entry (the one before it is more extreme) and add this one
+            if (m_tail != m_head && at(m_tail - 1).replicas == replicas) {
+                at(m_tail - 1).timeMs = timeMs;
+                return;
+            }
             // an older entry that is not more extreme than the new one can never be the extreme again
             while (m_tail != m_head && !moreExtreme(at(m_tail - 1).replicas, replicas))
                 --m_tail;

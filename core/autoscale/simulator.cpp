@@ -14,17 +14,49 @@ using sim::TierSim;
 
 namespace {
 
+/// Calls `f` on every double series and every int series of the timeline.
+template <typename F>
+void forEachSeries(TierTimeline &tl, const F &f)
+{
+    for (auto *v : {&tl.demand, &tl.cpuUtilization, &tl.memoryUtilization, &tl.queueDepth, &tl.p95LatencyMs,
+                    &tl.droppedPerSecond})
+        f(*v);
+    for (auto *v : {&tl.desiredReplicas, &tl.readyReplicas, &tl.pendingReplicas, &tl.nodes, &tl.neededReplicas})
+        f(*v);
+}
+
 /// Reserves the timeline for `ticks`; the simulation appends one value per tick to every series, so
 /// a cancelled run holds exactly the ticks simulated.
 void reserve(TierTimeline &tl, int ticks)
 {
-    const auto n = static_cast<std::size_t>(ticks);
-    for (auto *v : {&tl.demand, &tl.cpuUtilization, &tl.memoryUtilization, &tl.queueDepth, &tl.p95LatencyMs,
-                    &tl.droppedPerSecond})
-        v->reserve(n);
-    for (auto *v : {&tl.desiredReplicas, &tl.readyReplicas, &tl.pendingReplicas, &tl.nodes, &tl.neededReplicas})
-        v->reserve(n);
+    forEachSeries(tl, [n = static_cast<std::size_t>(ticks)](auto &v) { v.reserve(n); });
 }
+
+/// One block of ticks of a tier's timeline, written tick by tick and appended to the series when
+/// full (a store per value and tick; the series' checks run once per block).
+struct TimelineBlock {
+    static constexpr std::size_t Size = TickSeries<double>::BlockSize;
+    double demand[Size], cpu[Size], memory[Size], queue[Size], p95[Size], dropped[Size];
+    int desired[Size], ready[Size], pending[Size], nodes[Size], needed[Size];
+
+    /// Appends the first `n` ticks of the block to `tl`.
+    void flush(TierTimeline &tl, std::size_t n) const
+    {
+        if (n == 0)
+            return;
+        tl.demand.appendBlock(demand, n);
+        tl.cpuUtilization.appendBlock(cpu, n);
+        tl.memoryUtilization.appendBlock(memory, n);
+        tl.queueDepth.appendBlock(queue, n);
+        tl.p95LatencyMs.appendBlock(p95, n);
+        tl.droppedPerSecond.appendBlock(dropped, n);
+        tl.desiredReplicas.appendBlock(desired, n);
+        tl.readyReplicas.appendBlock(ready, n);
+        tl.pendingReplicas.appendBlock(pending, n);
+        tl.nodes.appendBlock(nodes, n);
+        tl.neededReplicas.appendBlock(needed, n);
+    }
+};
 
 std::optional<double> firstEventSeconds(const TrafficSpec &traffic)
 {
@@ -129,6 +161,7 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
     const std::vector<double> multipliers = traffic.series(options.startMs, dt, ticks);
     std::size_t ringPos = 0;
     int syncCountdown = 0;
+    std::vector<TimelineBlock> blocks(tiers.size());
     sim::Tick tick;
     tick.dt = dt;
     tick.nodeProvisioningDelayMs = simSettings.nodeProvisioningDelay.count();
@@ -142,17 +175,18 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
         const double lost = outages ? traffic.lostShare(tSec) : 0.0;
         tick.regionLost = lost > lostBefore;
         tick.lostFraction = tick.regionLost ? (lost - lostBefore) / (1 - lostBefore) : 0.0;
+        const std::size_t slot = static_cast<std::size_t>(i) % TimelineBlock::Size;
         for (std::size_t k = 0; k < tiers.size(); ++k) {
             TierSim &t = tiers[k];
-            TierTimeline &tl = result.tiers[k];
+            TimelineBlock &b = blocks[k];
             Sample &s = t.ring[ringPos];
             const sim::Served served = sim::advanceTier(t, tick, clusterNodes, s);
-            tl.demand.push_back(s.arrivals);
-            tl.cpuUtilization.push_back(served.cpuUtilization);
-            tl.memoryUtilization.push_back(served.memoryUtilization);
-            tl.queueDepth.push_back(t.queue);
-            tl.p95LatencyMs.push_back(s.p95Ms);
-            tl.droppedPerSecond.push_back(served.dropped);
+            b.demand[slot] = s.arrivals;
+            b.cpu[slot] = served.cpuUtilization;
+            b.memory[slot] = served.memoryUtilization;
+            b.queue[slot] = t.queue;
+            b.p95[slot] = s.p95Ms;
+            b.dropped[slot] = served.dropped;
             if (syncDue) {
                 const Sample &seen = t.ring[ringPos + 1 == t.ring.size() ? 0 : ringPos + 1]; // `lag` ticks old
                 const int desired = sim::syncReplicas(t, i >= lag ? seen : s, tick.nowMs, options.policy, settings);
@@ -160,18 +194,25 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
                     sim::scaleTo(t, desired, tick.nowMs);
             }
             const int needed = served.neededReplicas;
-            tl.desiredReplicas.push_back(t.replicas);
-            tl.readyReplicas.push_back(t.ready);
-            tl.pendingReplicas.push_back(t.pending);
-            tl.nodes.push_back(t.nodes);
-            tl.neededReplicas.push_back(needed);
+            b.desired[slot] = t.replicas;
+            b.ready[slot] = t.ready;
+            b.pending[slot] = t.pending;
+            b.nodes[slot] = t.nodes;
+            b.needed[slot] = needed;
             summaries[k].add(tSec, dt, s.p95Ms, served.dropped, t.replicas, t.ready, t.nodes, needed);
         }
+        if (slot + 1 == TimelineBlock::Size)
+            for (std::size_t k = 0; k < tiers.size(); ++k)
+                blocks[k].flush(result.tiers[k], TimelineBlock::Size);
         lostBefore = lost;
         ringPos = ringPos + 1 == static_cast<std::size_t>(lag + 1) ? 0 : ringPos + 1;
         result.ticks = i + 1;
         if (progress && (i & 4095) == 4095 && !progress(i + 1, ticks))
             break;
+    }
+    for (std::size_t k = 0; k < tiers.size(); ++k) { // the last, partial block
+        blocks[k].flush(result.tiers[k], static_cast<std::size_t>(result.ticks) % TimelineBlock::Size);
+        forEachSeries(result.tiers[k], [](auto &v) { v.squeeze(); });
     }
     for (SummaryAccumulator &s : summaries)
         result.summaries.push_back(s.finish(result.ticks, dt));

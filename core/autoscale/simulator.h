@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/autoscale/hpatypes.h"
+#include "core/autoscale/simulatorseries.h"
 #include "core/autoscale/traffic.h"
 #include "core/model/scenario.h"
 
@@ -45,16 +46,17 @@ struct SimulationOptions {
     ControllerSettings controller;            ///< tolerance is taken from scenario.spec.simulation
 };
 
+/// A tier's per-tick series (read like const vectors; runs of equal values are stored once).
 struct TierTimeline {
     QString tierId;
-    std::vector<double> demand;            ///< per tick: arrivals per second (req/s or jobs/s) reaching the tier
-    std::vector<int> desiredReplicas, readyReplicas, pendingReplicas, nodes;
-    std::vector<double> cpuUtilization;    ///< percent of requested CPU, averaged over ready pods
-    std::vector<double> memoryUtilization; ///< percent of requested memory
-    std::vector<double> queueDepth;        ///< waiting work
-    std::vector<double> p95LatencyMs;      ///< M/M/c estimate from the tier's service time
-    std::vector<double> droppedPerSecond;  ///< work shed or late
-    std::vector<int> neededReplicas;       ///< replicas the autoscaler's targets call for at this demand (min..max)
+    TickSeries<double> demand;            ///< per tick: arrivals per second (req/s or jobs/s) reaching the tier
+    TickSeries<int> desiredReplicas, readyReplicas, pendingReplicas, nodes;
+    TickSeries<double> cpuUtilization;    ///< percent of requested CPU, averaged over ready pods
+    TickSeries<double> memoryUtilization; ///< percent of requested memory
+    TickSeries<double> queueDepth;        ///< waiting work
+    TickSeries<double> p95LatencyMs;      ///< M/M/c estimate from the tier's service time
+    TickSeries<double> droppedPerSecond;  ///< work shed or late
+    TickSeries<int> neededReplicas;       ///< replicas the autoscaler's targets call for at this demand (min..max)
 };
 
 struct TierSummary {

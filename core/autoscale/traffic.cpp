@@ -368,16 +368,29 @@ std::vector<double> TrafficSpec::series(std::int64_t startMs, double step, int n
             }
             break;
         }
+        // the factors below are evaluated per tick as multiplier() does, without its dispatch: it
+        // computes 1 * factor, and x * 1 == x, so skipping the ticks at factor 1 changes nothing
         case Kind::Weekly:
-        case Kind::Spike:
-        case Kind::RetryStorm:
-        case Kind::RegionLoss: {
-            TrafficSpec one;
-            one.factors = {f};
-            for (int i = 0; i < n; ++i)
-                out[static_cast<std::size_t>(i)] *= one.multiplier(i * step, startMs);
+            for (int i = 0; i < n; ++i) {
+                const auto day = static_cast<std::int64_t>(std::floor((start + i * step) / Day));
+                const int dow = static_cast<int>(((day % 7) + 7) % 7);
+                if (dow == 2 || dow == 3)
+                    out[static_cast<std::size_t>(i)] *= f.value;
+            }
             break;
-        }
+        case Kind::Spike:
+            for (int i = 0; i < n; ++i)
+                out[static_cast<std::size_t>(i)]
+                    *= pulse(i * step, f.atSeconds, f.rampSeconds, f.holdSeconds, f.decaySeconds, f.value);
+            break;
+        case Kind::RetryStorm:
+            for (int i = 0; i < n; ++i)
+                out[static_cast<std::size_t>(i)] *= pulse(i * step, f.atSeconds, f.rampSeconds,
+                                                          std::max(0.0, f.holdSeconds - f.rampSeconds),
+                                                          f.decaySeconds, f.value);
+            break;
+        case Kind::RegionLoss:
+            break; // demand is global: multiplier() leaves it unchanged
         }
     }
     if (!points.empty()) {

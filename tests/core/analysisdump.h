@@ -77,6 +77,7 @@ private:
             put(x);
         text.append(u"] ");
     }
+    template <class T> void put(const autoscale::TickSeries<T> &v) { put(v.toVector()); }
     template <class T> void put(const QList<T> &v)
     {
         text.append(u'[');

@@ -3,8 +3,13 @@
 #include "core/model/scenarioio.h"
 
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <bit>
+#include <cmath>
+#include <limits>
 
 using namespace headroom::autoscale;
 using namespace std::chrono_literals;
@@ -53,6 +58,8 @@ private slots:
     void uniformMatchesPodLevel();
     void cliSpikeReport();
     void cliBadTraffic();
+    void tickSeriesMatchesVector_data();
+    void tickSeriesMatchesVector();
 };
 
 void TestSimulator::resultShape()
@@ -240,6 +247,82 @@ void TestSimulator::cliBadTraffic()
     QVERIFY(p.waitForFinished(60'000));
     QCOMPARE(p.exitCode(), 1);
     QVERIFY(p.readAllStandardError().contains("column 25"));
+}
+
+void TestSimulator::tickSeriesMatchesVector_data()
+{
+    QTest::addColumn<int>("length");
+    QTest::addColumn<int>("runLength"); // mean ticks between changes (0: a new value at every tick)
+    QTest::addColumn<bool>("byBlocks");  // appended as the simulator does, a block at a time
+    for (int length : {0, 1, 31, 32, 33, 64, 65, 1000})
+        for (int runLength : {0, 3, 40, 5000})
+            for (bool byBlocks : {false, true})
+                QTest::addRow("n%d run%d %s", length, runLength, byBlocks ? "blocks" : "values")
+                    << length << runLength << byBlocks;
+}
+
+void TestSimulator::tickSeriesMatchesVector()
+{
+    QFETCH(int, length);
+    QFETCH(int, runLength);
+    QFETCH(bool, byBlocks);
+    QRandomGenerator rng(quint32(length * 7919 + runLength));
+    // values that a == test would merge but the series must keep apart: 0.0 and -0.0, NaNs
+    const double special[] = {0.0, -0.0, std::numeric_limits<double>::quiet_NaN(),
+                              std::numeric_limits<double>::infinity(), 1e9};
+    std::vector<double> doubles;
+    std::vector<int> ints;
+    double d = 1.5;
+    int n = 3;
+    for (int i = 0; i < length; ++i) {
+        if (runLength == 0 || rng.bounded(runLength) == 0) {
+            d = rng.bounded(4) == 0 ? special[rng.bounded(5)] : rng.generateDouble() * 100;
+            n = int(rng.bounded(50));
+        }
+        doubles.push_back(d);
+        ints.push_back(n);
+    }
+    TickSeries<double> ds;
+    TickSeries<int> is;
+    ds.reserve(std::size_t(length));
+    const std::size_t block = TickSeries<double>::BlockSize;
+    if (byBlocks) {
+        for (std::size_t at = 0; at < doubles.size(); at += block) {
+            const std::size_t count = std::min(block, doubles.size() - at);
+            ds.appendBlock(doubles.data() + at, count);
+            is.appendBlock(ints.data() + at, count);
+        }
+    } else {
+        for (std::size_t i = 0; i < doubles.size(); ++i) {
+            ds.push_back(doubles[i]);
+            is.push_back(ints[i]);
+        }
+    }
+    ds.squeeze();
+    QCOMPARE(ds.size(), doubles.size());
+    QCOMPARE(is.size(), ints.size());
+    QCOMPARE(ds.empty(), doubles.empty());
+    for (std::size_t i = 0; i < doubles.size(); ++i) {
+        QCOMPARE(std::bit_cast<std::uint64_t>(ds[i]), std::bit_cast<std::uint64_t>(doubles[i]));
+        QCOMPARE(is[i], ints[i]);
+    }
+    QCOMPARE(is.toVector(), ints);
+    QCOMPARE(is, TickSeries<int>(ints));
+    if (!ints.empty()) {
+        QCOMPARE(is.front(), ints.front());
+        QCOMPARE(is.back(), ints.back());
+        QCOMPARE(*std::max_element(is.begin(), is.end()), *std::max_element(ints.begin(), ints.end()));
+        QCOMPARE(is.end() - is.begin(), std::ptrdiff_t(ints.size()));
+        TickSeries<int> other(ints);
+        other.push_back(ints.back() + 1);
+        QVERIFY(!(is == other));
+    }
+    // appending one value at a time after blocks continues the last block
+    ds.push_back(-0.0);
+    QCOMPARE(std::bit_cast<std::uint64_t>(ds.back()), std::bit_cast<std::uint64_t>(-0.0));
+    QCOMPARE(ds.size(), doubles.size() + 1);
+    if (!doubles.empty())
+        QCOMPARE(std::bit_cast<std::uint64_t>(ds[doubles.size() - 1]), std::bit_cast<std::uint64_t>(doubles.back()));
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)

@@ -39,7 +39,8 @@ QString tip(const QString &title, const QStringList &rows, const QString &source
     return html;
 }
 
-template <typename T> T at(const std::vector<T> &values, int tick, T fallback = T())
+template <typename Series>
+typename Series::value_type at(const Series &values, int tick, typename Series::value_type fallback = {})
 {
     return tick >= 0 && tick < int(values.size()) ? values[size_t(tick)] : fallback;
 }

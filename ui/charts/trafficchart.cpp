@@ -15,7 +15,7 @@ std::vector<BreachInterval> sloBreaches(const autoscale::SimulationResult &resul
     std::vector<BreachInterval> out;
     if (tier >= result.tiers.size() || !(sloMs > 0))
         return out;
-    const std::vector<double> &p95 = result.tiers[tier].p95LatencyMs;
+    const auto &p95 = result.tiers[tier].p95LatencyMs;
     const std::size_t n = std::min(p95.size(), static_cast<std::size_t>(std::max(result.ticks, 0)));
     for (std::size_t i = 0; i < n; ++i) {
         // A non-finite P95 is an overloaded queue: a breach.
@@ -32,7 +32,7 @@ std::vector<BreachInterval> sloBreaches(const autoscale::SimulationResult &resul
 
 namespace {
 
-std::vector<double> toDoubles(const std::vector<int> &v)
+std::vector<double> toDoubles(const autoscale::TickSeries<int> &v)
 {
     return {v.begin(), v.end()};
 }
@@ -100,7 +100,7 @@ std::optional<ChartSpec> trafficSpec(const analysis::ScenarioAnalysis &analysis,
         spec.addLine(QCoreApplication::translate("Charts", "%1 desired").arg(t.tierId),
                      lttbUniform(x0, dx, desired, pointBudget), y, c.lighter(150), Qt::SolidLine, 1.0);
         spec.addLine(QCoreApplication::translate("Charts", "%1 demand (right)").arg(t.tierId),
-                     lttbUniform(x0, dx, t.demand, pointBudget), demandAxis, c.darker(160), Qt::SolidLine, 0.8);
+                     lttbUniform(x0, dx, t.demand.toVector(), pointBudget), demandAxis, c.darker(160), Qt::SolidLine, 0.8);
     }
     spec.setRange(y, 0, top, true);
     spec.fitFromZero(demandAxis, topDemand);
