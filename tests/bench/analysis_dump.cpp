@@ -105,7 +105,7 @@ QString costEngine(const model::Scenario &scenario)
 
     cost::CostInput simInput = input.value();
     for (const autoscale::TierTimeline &t : a.traffic.front().simulation.tiers)
-        simInput.replicas.push_back(cost::replicaSeriesFromTicks(t.tierId, 15, t.readyReplicas, 3.5));
+        simInput.replicas.push_back(cost::replicaSeriesFromTicks(t.tierId, 15, t.readyReplicas.toVector(), 3.5));
 
     std::vector<std::pair<QString, cost::CostOptions>> mixes;
     for (double spot : {0.0, 0.3, 0.4, 0.7})
