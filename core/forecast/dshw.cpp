@@ -57,40 +57,91 @@ struct Pass {
     std::vector<double> daily, weekly;
 };
 
+// One recursion step's seasonal updates, both numerators over both denominators at once (each
+// lane the same IEEE operation as its scalar form).
+using Pair = double __attribute__((vector_size(16)));
+
+// The recursions with the model's form fixed at compile time and the state in registers. Without a
+// trend (beta 0, slope starting at +0) the slope stays +0 and the level carries alone, so the level
+// chain skips the slope; `t` is still updated as the general form does (beside the chain), and the
+// caller reruns the general form when it leaves +0 (a non-finite level change) or when a level of
+// zero was seen (where s + 0 and s differ in the sign of zero).
+template <bool Multiplicative, bool Trend>
+bool filterPass(const std::vector<double> &y, const Start &start, const DshwParameters &p, Pass &out,
+                std::vector<double> &daily, std::vector<double> &weekly, size_t &dEnd, size_t &wEnd)
+{
+    const double alpha = p.alpha, beta = p.beta, gamma = p.gamma, omega = p.omega;
+    const double alpha1 = 1.0 - alpha, beta1 = 1.0 - beta, gamma1 = 1.0 - gamma, omega1 = 1.0 - omega;
+    double *const I0 = daily.data();
+    double *const W0 = weekly.data();
+    const size_t m1 = daily.size(), m2 = weekly.size(), n = y.size();
+    const double *const x0 = y.data();
+    double s = start.level, t = start.slope, previous = 0.0;
+    double sumSq = 0.0, sumLag = 0.0, sumLagSq = 0.0;
+    bool zeroLevel = s == 0.0;
+    size_t d = 0, w = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const double x = x0[i], I = I0[d], W = W0[w];
+        const double base = Trend ? s + t : s;
+        double e, sNew;
+        if constexpr (Multiplicative) {
+            e = x - base * I * W;
+            sNew = alpha * x / (I * W) + alpha1 * base;
+            const Pair q = Pair{gamma * x, omega * x} / Pair{sNew * W, sNew * I};
+            I0[d] = q[0] + gamma1 * I;
+            W0[w] = q[1] + omega1 * W;
+        } else {
+            e = x - base - I - W;
+            sNew = alpha * (x - I - W) + alpha1 * base;
+            I0[d] = gamma * (x - sNew - W) + gamma1 * I;
+            W0[w] = omega * (x - sNew - I) + omega1 * W;
+        }
+        t = beta * (sNew - s) + beta1 * t;
+        if constexpr (!Trend)
+            zeroLevel |= sNew == 0.0;
+        s = sNew;
+        sumSq += e * e;
+        sumLag += e * previous;
+        sumLagSq += previous * previous;
+        previous = e;
+        d = d + 1 == m1 ? 0 : d + 1;
+        w = w + 1 == m2 ? 0 : w + 1;
+    }
+    if constexpr (!Trend) {
+        // the general form's base is s + t: equal to s only while t is +0 and s is not a zero
+        if (zeroLevel || !(t == 0.0 && !std::signbit(t)))
+            return false;
+    }
+    out.level = std::isfinite(s) && (!Multiplicative || s > 0.0) ? s : std::numeric_limits<double>::quiet_NaN();
+    out.slope = t;
+    out.lastError = previous;
+    out.sumSq = sumSq, out.sumLag = sumLag, out.sumLagSq = sumLagSq;
+    dEnd = d, wEnd = w;
+    return true;
+}
+
+// One pass of the recursions over y from the initial states. Returns the final states, the last
+// raw error and the sums that give phi and the AR-adjusted MSE; level is NaN when the states leave
+// the admissible region (a non-positive multiplicative factor).
 Pass runFilter(const std::vector<double> &y, const Start &start, const DshwParameters &p, bool multiplicative,
                bool keepStates)
 {
     Pass out;
     std::vector<double> daily = start.daily, weekly = start.weekly;
-    const size_t m1 = daily.size(), m2 = weekly.size();
-    double s = start.level, t = start.slope, previous = 0.0;
     size_t d = 0, w = 0;
-    for (size_t i = 0; i < y.size(); ++i) {
-        const double x = y[i], I = daily[d], W = weekly[w], base = s + t;
-        double e, sNew;
-        if (multiplicative) {
-            e = x - base * I * W;
-            sNew = p.alpha * x / (I * W) + (1.0 - p.alpha) * base;
-            daily[d] = p.gamma * x / (sNew * W) + (1.0 - p.gamma) * I;
-            weekly[w] = p.omega * x / (sNew * I) + (1.0 - p.omega) * W;
-        } else {
-            e = x - base - I - W;
-            sNew = p.alpha * (x - I - W) + (1.0 - p.alpha) * base;
-            daily[d] = p.gamma * (x - sNew - W) + (1.0 - p.gamma) * I;
-            weekly[w] = p.omega * (x - sNew - I) + (1.0 - p.omega) * W;
-        }
-        t = p.beta * (sNew - s) + (1.0 - p.beta) * t;
-        s = sNew;
-        out.sumSq += e * e;
-        out.sumLag += e * previous;
-        out.sumLagSq += previous * previous;
-        previous = e;
-        d = d + 1 == m1 ? 0 : d + 1;
-        w = w + 1 == m2 ? 0 : w + 1;
+    // no trend: beta 0 and a slope of +0 (initialStates); the shortcut holds only then
+    const bool flat = p.beta == 0.0 && start.slope == 0.0 && !std::signbit(start.slope);
+    bool done = false;
+    if (flat)
+        done = multiplicative ? filterPass<true, false>(y, start, p, out, daily, weekly, d, w)
+                              : filterPass<false, false>(y, start, p, out, daily, weekly, d, w);
+    if (!done) {
+        daily = start.daily, weekly = start.weekly;
+        if (multiplicative)
+            filterPass<true, true>(y, start, p, out, daily, weekly, d, w);
+        else
+            filterPass<false, true>(y, start, p, out, daily, weekly, d, w);
     }
-    out.level = std::isfinite(s) && (!multiplicative || s > 0.0) ? s : std::numeric_limits<double>::quiet_NaN();
-    out.slope = t;
-    out.lastError = previous;
     if (keepStates) {
         // rotate so that index k is the phase of step k + 1 ahead
         std::rotate(daily.begin(), daily.begin() + std::ptrdiff_t(d), daily.end());

@@ -86,7 +86,7 @@ void BM_FiveMinuteYear(benchmark::State &state)
         benchmark::DoNotOptimize(forecastValues(y, 288, options));
     state.SetLabel("105,120 points, seasons 288 + 2016, one day ahead");
 }
-BENCHMARK(BM_FiveMinuteYear)->Arg(0)->Arg(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FiveMinuteYear)->Arg(0)->Arg(3)->Arg(6)->Unit(benchmark::kMillisecond);
 
 void BM_FiveMinuteYearFromCsvSeries(benchmark::State &state)
 {
