@@ -52,6 +52,19 @@ bool loessAt(const double *y, int n, int len, int degree, double xs, int nleft, 
     return true;
 }
 
+// The kernel's dot products with the windows starting at `at`, at + step, at + 2 step and
+// at + 3 step into out[0], out[step], ...: each summed in the same order as one at a time.
+void kernelDot4(const std::vector<double> &kernel, const double *at, int step, double *out)
+{
+    const double *a = at, *b = at + step, *c = at + 2 * step, *e = at + 3 * step;
+    double sa = 0.0, sb = 0.0, sc = 0.0, se = 0.0;
+    for (size_t d = 0; d < kernel.size(); ++d) {
+        const double k = kernel[d];
+        sa += k * a[d], sb += k * b[d], sc += k * c[d], se += k * e[d];
+    }
+    out[0] = sa, out[step] = sb, out[2 * step] = sc, out[3 * step] = se;
+}
+
 // Loess smooth of y (n points) into ys, evaluated every `jump` points (and at the last point)
 // with linear interpolation between.
 void loessSmooth(const double *y, int n, int len, int degree, int jump, const double *rw, double *ys)
@@ -107,6 +120,13 @@ void loessSmooth(const double *y, int n, int len, int degree, int jump, const do
         }
     } else {
         for (int i = 1; i <= n; i += step) {
+            if (!kernel.empty() && i >= nsh && i + 3 * step < n - nsh + 1) {
+                // four centred windows at once: the same sums, side by side
+                kernelDot4(kernel, y + (i - nsh), step, ys + (i - 1));
+                i += 3 * step;
+                nleft = i - nsh + 1, nright = len + i - nsh;
+                continue;
+            }
             if (i < nsh)
                 nleft = 1, nright = len;
             else if (i >= n - nsh + 1)
