@@ -15,15 +15,48 @@ namespace {
 // One pass: with d = j - xs, a local line's value at xs is the weighted mean plus the slope
 // term, both from the weighted sums of 1, d, d^2, y and d y (as the paper's normalised weights
 // w_j (1 + b (j - centre)) give).
-bool loessAt(const double *y, int n, int len, int degree, double xs, int nleft, int nright, const double *rw,
-             double &out)
+// The weighted sums behind one loess estimate (see loessAt()).
+struct LoessSums {
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, y0 = 0.0, y1 = 0.0;
+};
+
+double loessHalfWidth(int n, int len, double xs, int nleft, int nright)
 {
-    const double range = double(n) - 1.0;
     double h = std::max(xs - double(nleft), double(nright) - xs);
     if (len > n)
         h += double((len - n) / 2);
+    return h;
+}
+
+// The estimate from its sums: the weighted mean plus, for a local line, the slope term.
+bool loessFinish(const LoessSums &w, int n, int degree, double h, double &out)
+{
+    if (w.s0 <= 0.0)
+        return false;
+    const double range = double(n) - 1.0;
+    const double mean = w.y0 / w.s0;
+    out = mean;
+    if (h > 0.0 && degree > 0) {
+        const double centre = w.s1 / w.s0, c = w.s2 / w.s0 - centre * centre;
+        if (std::sqrt(std::max(c, 0.0)) > 0.001 * range) {
+            const double b = -centre / c;
+            out = mean + b * (w.y1 / w.s0 - centre * mean);
+        }
+    }
+    return true;
+}
+
+// Loess estimate at xs from the points nleft..nright (tricube weights over the span `len`,
+// times the robustness weights rw when given). False when every weight is zero.
+// One pass: with d = j - xs, a local line's value at xs is the weighted mean plus the slope
+// term, both from the weighted sums of 1, d, d^2, y and d y (as the paper's normalised weights
+// w_j (1 + b (j - centre)) give).
+bool loessAt(const double *y, int n, int len, int degree, double xs, int nleft, int nright, const double *rw,
+             double &out)
+{
+    const double h = loessHalfWidth(n, len, xs, nleft, nright);
     const double h9 = 0.999 * h, h1 = 0.001 * h;
-    double s0 = 0.0, s1 = 0.0, s2 = 0.0, y0 = 0.0, y1 = 0.0;
+    LoessSums w;
     for (int j = nleft; j <= nright; ++j) {
         const double d = double(j) - xs, r = std::abs(d);
         if (r > h9)
@@ -36,20 +69,46 @@ bool loessAt(const double *y, int n, int len, int degree, double xs, int nleft, 
         if (rw)
             wj *= rw[j - 1];
         const double v = y[j - 1];
-        s0 += wj, s1 += wj * d, s2 += wj * d * d, y0 += wj * v, y1 += wj * d * v;
+        w.s0 += wj, w.s1 += wj * d, w.s2 += wj * d * d, w.y0 += wj * v, w.y1 += wj * d * v;
     }
-    if (s0 <= 0.0)
-        return false;
-    const double mean = y0 / s0;
-    out = mean;
-    if (h > 0.0 && degree > 0) {
-        const double centre = s1 / s0, c = s2 / s0 - centre * centre;
-        if (std::sqrt(std::max(c, 0.0)) > 0.001 * range) {
-            const double b = -centre / c;
-            out = mean + b * (y1 / s0 - centre * mean);
-        }
+    return loessFinish(w, n, degree, h, out);
+}
+
+// Two estimates over the same window, at xs[0] and xs[1], side by side in the lanes of one vector.
+// Each lane does loessAt()'s operations; a point outside a lane's span adds +0 to its sums instead
+// of being skipped, which leaves them unchanged (they start at +0 and so never become -0).
+using Lanes = double __attribute__((vector_size(16)));
+using LaneMask = long long __attribute__((vector_size(16)));
+
+void loessAtPair(const double *y, int n, int len, int degree, const double (&xs)[2], int nleft, int nright,
+                 const double *rw, double (&out)[2], bool (&ok)[2])
+{
+    const double ha = loessHalfWidth(n, len, xs[0], nleft, nright);
+    const double hb = loessHalfWidth(n, len, xs[1], nleft, nright);
+    const Lanes x = {xs[0], xs[1]}, h = {ha, hb}, h9 = {0.999 * ha, 0.999 * hb}, h1 = {0.001 * ha, 0.001 * hb};
+    const Lanes one = {1.0, 1.0}, zero = {0.0, 0.0};
+    Lanes s0 = zero, s1 = zero, s2 = zero, y0 = zero, y1 = zero;
+    for (int j = nleft; j <= nright; ++j) {
+        const double at = double(j);
+        const Lanes d = Lanes{at, at} - x;
+        const Lanes r = d < zero ? -d : d;
+        const Lanes u = r / h, c = one - u * u * u;
+        Lanes wj = r > h1 ? c * c * c : one;
+        if (rw)
+            wj *= rw[j - 1];
+        const double v = y[j - 1];
+        const LaneMask inside = !(r > h9);
+        const Lanes wd = wj * d;
+        s0 += inside ? wj : zero;
+        s1 += inside ? wd : zero;
+        s2 += inside ? wd * d : zero;
+        y0 += inside ? wj * v : zero;
+        y1 += inside ? wd * v : zero;
     }
-    return true;
+    for (int k = 0; k < 2; ++k) {
+        const LoessSums w{s0[k], s1[k], s2[k], y0[k], y1[k]};
+        ok[k] = loessFinish(w, n, degree, k == 0 ? ha : hb, out[k]);
+    }
 }
 
 // The kernel's dot products with the windows starting at `at`, at + step, at + 2 step and
@@ -98,8 +157,19 @@ void loessSmooth(const double *y, int n, int len, int degree, int jump, const do
         for (double &k : kernel)
             k /= a;
     }
+    const auto usesKernel = [&](int i, int nleft, int nright) {
+        return !kernel.empty() && nleft == i - half && nright == i + half;
+    };
+    const auto window = [&](int i, int &nleft, int &nright) {
+        if (i < nsh)
+            nleft = 1, nright = len;
+        else if (i >= n - nsh + 1)
+            nleft = n - len + 1, nright = n;
+        else
+            nleft = i - nsh + 1, nright = len + i - nsh;
+    };
     const auto estimate = [&](int i, int nleft, int nright) {
-        if (!kernel.empty() && nleft == i - half && nright == i + half) {
+        if (usesKernel(i, nleft, nright)) {
             double s = 0.0;
             const double *at = y + (nleft - 1);
             for (int d = 0; d < len; ++d)
@@ -127,12 +197,23 @@ void loessSmooth(const double *y, int n, int len, int degree, int jump, const do
                 nleft = i - nsh + 1, nright = len + i - nsh;
                 continue;
             }
-            if (i < nsh)
-                nleft = 1, nright = len;
-            else if (i >= n - nsh + 1)
-                nleft = n - len + 1, nright = n;
-            else
-                nleft = i - nsh + 1, nright = len + i - nsh;
+            window(i, nleft, nright);
+            // two estimates over the same (edge) window at once
+            int nextLeft = 0, nextRight = 0;
+            const int next = i + step;
+            if (next <= n && !usesKernel(i, nleft, nright)) {
+                window(next, nextLeft, nextRight);
+                if (nextLeft == nleft && nextRight == nright && !usesKernel(next, nleft, nright)) {
+                    const double xs[2] = {double(i), double(next)};
+                    double est[2];
+                    bool ok[2];
+                    loessAtPair(y, n, len, degree, xs, nleft, nright, rw, est, ok);
+                    ys[i - 1] = ok[0] ? est[0] : y[i - 1];
+                    ys[next - 1] = ok[1] ? est[1] : y[next - 1];
+                    i = next;
+                    continue;
+                }
+            }
             estimate(i, nleft, nright);
         }
     }
