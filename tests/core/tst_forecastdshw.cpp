@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstdint>
 #include <random>
 
 using namespace headroom::forecast;
@@ -19,6 +20,8 @@ private slots:
     void steepFallKeepsSeasonsAdditive();
     void rejectsUnfitInput_data();
     void rejectsUnfitInput();
+    void keepsExactNumbers_data();
+    void keepsExactNumbers();
 };
 
 namespace {
@@ -34,6 +37,13 @@ std::vector<double> doubleSeason(int n, bool multiplicative, bool centred)
         y.push_back(multiplicative ? level * (1.0 + day / 100.0) * (1.0 + weekend / 100.0) : level + day + weekend);
     }
     return y;
+}
+
+// Deterministic noise in [-1, 1) (a 64-bit LCG), the same on every platform.
+double lcgNoise(uint64_t &state)
+{
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return double(state >> 11) / double(1ULL << 52) - 1.0;
 }
 
 } // namespace
@@ -191,6 +201,57 @@ void TestForecastDshw::rejectsUnfitInput()
     if (withNan)
         y[10] = std::nan("");
     QVERIFY(!fitDshw(y, period1, period2));
+}
+
+void TestForecastDshw::keepsExactNumbers_data()
+{
+    // Pinned to the last bit: the filter is tuned for speed, and a faster form must give the same
+    // numbers (the values of the straightforward recursions, as first released).
+    QTest::addColumn<bool>("multiplicative");
+    QTest::addColumn<bool>("trend");
+    QTest::addColumn<QList<double>>("expected"); // alpha, omega, phi, mse, first mean, last upper
+    QTest::newRow("additive") << false << false
+                              << QList<double>{0x1.09317e06851e6p-7, 0x1.7e87012d00568p-3, 0x1.452f7a3840fd1p-6,
+                                               0x1.a12819d15609p+1, -0x1.eecca889227d2p-4, 0x1.7257b631ed7a2p+4};
+    QTest::newRow("additive, trend") << false << true
+                                     << QList<double>{0x1.fc5655743bb13p-11, 0x1.6c88d7812eee3p-3, 0x1.ff4bb56c7714ep-6,
+                                                      0x1.a2ab4faedfd9bp+1, -0x1.be042717bbda6p-5, 0x1.755104016e4e9p+4};
+    QTest::newRow("multiplicative") << true << false
+                                    << QList<double>{0x1.4607ee0d4f498p-5, 0x1.ab2634c8c3dd2p-3, 0x1.095091594468ep-4,
+                                                     0x1.cf14cba8b6afap+1, 0x1.ba3e4dd7ede6ep+6, 0x1.0d3f1682f059ep+7};
+    QTest::newRow("multiplicative, trend")
+        << true << true
+        << QList<double>{0x1.4d39970ef3d78p-8, 0x1.9e72d79a6657ep-3, 0x1.19a7ae9eac192p-4, 0x1.c15d42e9435cbp+1,
+                         0x1.b9fb9cea04046p+6, 0x1.0df379487d9ecp+7};
+}
+
+void TestForecastDshw::keepsExactNumbers()
+{
+    QFETCH(bool, multiplicative);
+    QFETCH(bool, trend);
+    QFETCH(QList<double>, expected);
+    uint64_t seed = 12345;
+    std::vector<double> y;
+    const double level = multiplicative ? 100.0 : 0.0;
+    for (int t = 0; t < 24 * 7 * 6; ++t) {
+        const double day = 20.0 * std::sin(2 * M_PI * t / 24), weekend = (t / 24) % 7 >= 5 ? -15.0 : 0.0;
+        const double e = 3.0 * lcgNoise(seed);
+        y.push_back(multiplicative ? level * (1.0 + day / 100.0) * (1.0 + weekend / 100.0) + e + 0.01 * t
+                                   : level + day + weekend + e);
+    }
+    DshwOptions o;
+    o.trend = trend;
+    const auto m = fitDshw(y, 24, 168, o);
+    QVERIFY(m);
+    QCOMPARE(m->multiplicative, multiplicative);
+    const Prediction p = forecastDshw(*m, 30, 95.0);
+    const QList<double> got{m->parameters.alpha, m->parameters.omega, m->parameters.phi, m->mse, p.mean[0],
+                            p.upper[29]};
+    for (qsizetype i = 0; i < got.size(); ++i)
+        QVERIFY2(got[i] == expected[i], qPrintable(QStringLiteral("value %1: %2 instead of %3")
+                                                      .arg(i)
+                                                      .arg(got[i], 0, 'g', 17)
+                                                      .arg(expected[i], 0, 'g', 17)));
 }
 
 QTEST_GUILESS_MAIN(TestForecastDshw)
