@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <random>
 
@@ -19,6 +20,8 @@ private slots:
     void componentsAddUp();
     void shortSeriesIsAllTrend();
     void robustIgnoresOutlier();
+    void keepsExactNumbers_data();
+    void keepsExactNumbers();
 };
 
 namespace {
@@ -161,6 +164,59 @@ void TestForecastStl::robustIgnoresOutlier()
     QVERIFY(std::abs(r.seasonal[spike] - clean) < 1.0);
     QVERIFY(std::abs(plain - clean) > 20.0);
     QCOMPARE(r.weights[spike], 0.0);
+}
+
+void TestForecastStl::keepsExactNumbers_data()
+{
+    // Pinned to the last bit: the loess smoother is tuned for speed (several estimates side by
+    // side), and a faster form must give the same numbers as one estimate at a time.
+    QTest::addColumn<int>("seasonalWindow");
+    QTest::addColumn<int>("seasonalDegree");
+    QTest::addColumn<bool>("robust");
+    QTest::addColumn<QList<double>>("expected"); // seasonal[0], trend[0], trend[250], trend[499], mix
+    QTest::newRow("window 7") << 7 << 0 << false
+                              << QList<double>{-0x1.b2207cb30f125p-1, 0x1.8a1d42fd155ddp+5, 0x1.00bb687f98a45p+6,
+                                               0x1.2c46e79ac6317p+6, 0x1.e99332cc284a5p+16};
+    QTest::newRow("robust") << 7 << 0 << true
+                            << QList<double>{-0x1.1a0d48831c89fp+0, 0x1.8a6194fe64e3bp+5, 0x1.ed40323a1cf87p+5,
+                                             0x1.2c7c8126527bbp+6, 0x1.e8713aa3ba5dp+16};
+    QTest::newRow("periodic") << 0 << 0 << false
+                              << QList<double>{-0x1.bea870de4aec5p-2, 0x1.875b30b099948p+5, 0x1.034d7115a0fb4p+6,
+                                               0x1.2b54e584e923cp+6, 0x1.e92f544249acfp+16};
+    QTest::newRow("seasonal degree 1") << 7 << 1 << false
+                                       << QList<double>{-0x1.14ce0b3cbde4ap+0, 0x1.8ac3ef9ca3adep+5,
+                                                        0x1.00bb687f98a45p+6, 0x1.2bdd24ef73053p+6,
+                                                        0x1.e9648c603ada9p+16};
+}
+
+void TestForecastStl::keepsExactNumbers()
+{
+    QFETCH(int, seasonalWindow);
+    QFETCH(int, seasonalDegree);
+    QFETCH(bool, robust);
+    QFETCH(QList<double>, expected);
+    uint64_t state = 777; // a 64-bit LCG: the same noise on every platform
+    std::vector<double> y;
+    for (int t = 0; t < 500; ++t) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        const double noise = double(state >> 11) / double(1ULL << 52) - 1.0;
+        y.push_back(50.0 + 0.05 * t + 10.0 * std::sin(2 * M_PI * t / 24) + 4.0 * noise + (t == 250 ? 60.0 : 0.0));
+    }
+    StlOptions o;
+    o.period = 24;
+    o.seasonalWindow = seasonalWindow;
+    o.seasonalDegree = seasonalDegree;
+    o.robust = robust;
+    const StlDecomposition d = stl(y, o);
+    double mix = 0.0; // every point of both components, weighted so that none can hide another
+    for (size_t i = 0; i < y.size(); ++i)
+        mix += (d.seasonal[i] * 3.0 + d.trend[i]) * double(i % 7 + 1);
+    const QList<double> got{d.seasonal[0], d.trend[0], d.trend[250], d.trend[499], mix};
+    for (qsizetype i = 0; i < got.size(); ++i)
+        QVERIFY2(got[i] == expected[i], qPrintable(QStringLiteral("value %1: %2 instead of %3")
+                                                      .arg(i)
+                                                      .arg(got[i], 0, 'g', 17)
+                                                      .arg(expected[i], 0, 'g', 17)));
 }
 
 QTEST_GUILESS_MAIN(TestForecastStl)
