@@ -19,10 +19,7 @@ using namespace Qt::StringLiterals;
 
 namespace headroom::analysis {
 
-namespace {
-
-/// The plan's per-day replicas, users and bytes as cost-engine input.
-void fillFromPlan(cost::CostInput &input, const capacity::CapacityPlan &plan)
+void fillCostInputFromPlan(cost::CostInput &input, const capacity::CapacityPlan &plan)
 {
     cost::SampledSeries days;
     for (int d = 0; d < plan.days; ++d)
@@ -37,6 +34,8 @@ void fillFromPlan(cost::CostInput &input, const capacity::CapacityPlan &plan)
         input.replicas.push_back({t.tierId, days.hours, std::vector<double>(t.plannedReplicas.begin(), t.plannedReplicas.end()), 24.0});
     input.startDate = plan.startDate;
 }
+
+namespace {
 
 struct PlanCost {
     std::optional<cost::CostBreakdown> bill;
@@ -55,7 +54,7 @@ PlanCost costPlan(const model::Scenario &scenario, const capacity::CapacityPlan 
         return out;
     }
     out.input = std::move(input).value();
-    fillFromPlan(*out.input, plan);
+    fillCostInputFromPlan(*out.input, plan);
     const cost::CostOptions mix = cost::currentMix(scenario, spotRatio);
     auto bill = cost::computeCost(*out.input, catalog, mix);
     if (!bill) {

@@ -134,6 +134,10 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
 void completeSlos(std::vector<alerting::SloResult> &slos, const TrafficOutcome &outcome,
                   const std::optional<cost::CostBreakdown> &cost);
 
+/// Puts the plan's per-day replicas, users and bytes into a cost-engine input (replacing its
+/// series; prices and purchase options are left as they are).
+void fillCostInputFromPlan(cost::CostInput &input, const capacity::CapacityPlan &plan);
+
 /// Client connections the app tiers (not the web tier) hold through the database's pooling proxy,
 /// per tick, as a share (0..) of the connections it accepts: ready replicas x connectionsPerAppReplica /
 /// maxClientConnections. All zeros when the proxy accepts none.

@@ -58,18 +58,7 @@ struct StageInputs {
     StageInputs()
     {
         costInput = cost::costInputFromScenario(scenario, cost::defaultCatalog()).value();
-        const capacity::CapacityPlan &plan = analysis.plan;
-        cost::SampledSeries days;
-        for (int d = 0; d < plan.days; ++d)
-            days.hours.push_back(d * 24.0);
-        days.lastStepHours = 24.0;
-        costInput.concurrentUsers = costInput.storageBytes = costInput.cacheBytes = days;
-        costInput.concurrentUsers.values = plan.users;
-        costInput.storageBytes.values = plan.storageBytes;
-        costInput.cacheBytes.values = plan.cacheBytes;
-        for (const capacity::TierPlan &t : plan.tiers)
-            costInput.replicas.push_back({t.tierId, days.hours, std::vector<double>(t.plannedReplicas.begin(), t.plannedReplicas.end()), 24.0});
-        costInput.startDate = plan.startDate;
+        analysis::fillCostInputFromPlan(costInput, analysis.plan);
         const analysis::TrafficOutcome &o = analysis.traffic.front();
         alerting::SimulationSeriesOptions seriesOptions;
         seriesOptions.utilizationScale = 1;

@@ -46,6 +46,17 @@ double lcgNoise(uint64_t &state)
     return double(state >> 11) / double(1ULL << 52) - 1.0;
 }
 
+/// A multiplicative double season of n points with standard normal noise from the given seed.
+std::vector<double> noisyDoubleSeason(int n, unsigned seed)
+{
+    std::vector<double> y = doubleSeason(n, true, false);
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> e(0.0, 1.0);
+    for (double &v : y)
+        v += e(rng);
+    return y;
+}
+
 } // namespace
 
 void TestForecastDshw::reproducesExactDoubleSeason_data()
@@ -126,11 +137,7 @@ void TestForecastDshw::followsChangingWeekday()
 
 void TestForecastDshw::intervalWidensAndContainsMean()
 {
-    std::vector<double> y = doubleSeason(168 * 4, true, false);
-    std::mt19937_64 rng(9);
-    std::normal_distribution<double> e(0.0, 1.0);
-    for (double &v : y)
-        v += e(rng);
+    const std::vector<double> y = noisyDoubleSeason(168 * 4, 9);
     const auto m = fitDshw(y, 24, 168);
     QVERIFY(m);
     const Prediction p = forecastDshw(*m, 200, 95.0);
@@ -146,11 +153,7 @@ void TestForecastDshw::intervalWidensAndContainsMean()
 void TestForecastDshw::refitFromStart()
 {
     // A refit with a tiny budget from the first optimum keeps its quality.
-    std::vector<double> y = doubleSeason(168 * 6, true, false);
-    std::mt19937_64 rng(2);
-    std::normal_distribution<double> e(0.0, 1.0);
-    for (double &v : y)
-        v += e(rng);
+    const std::vector<double> y = noisyDoubleSeason(168 * 6, 2);
     const auto first = fitDshw(y, 24, 168);
     QVERIFY(first);
     DshwOptions o;
