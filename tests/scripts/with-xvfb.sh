@@ -21,6 +21,10 @@ if [ -z "$display" ]; then
   cat "$dir/xvfb.log" >&2
   exit 1
 fi
+# A home of its own: the test's settings (QStandardPaths test mode keeps them under $HOME/.qttest)
+# stay apart from the offscreen run of the same test, which may run at the same time.
+mkdir -p "$dir/home"
+export HOME="$dir/home"
 # Without a session bus, libsecret would autolaunch one on the X display and wait for an unlock
 # prompt nobody answers; a private bus makes a missing keyring fail fast instead.
 bus=()
