@@ -42,7 +42,9 @@ struct MultiSeasonalOptions {
 struct MultiSeasonalResult {
     Prediction prediction;
     QString method;    ///< e.g. "STL+ETS" or "Combination (STL+ETS + STL+CycleLevel)"
-    Backtest backtest; ///< of the chosen candidate (coverage of its own model interval)
+    /// Of the chosen candidate; its coverage is that of the calibrated interval, each origin
+    /// held out from the calibration it is scored against (with one origin: the model's own).
+    Backtest backtest;
 };
 
 /// The seasons DSHW uses: the shortest (>= 2) and the shortest other one that is a whole multiple
