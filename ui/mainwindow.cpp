@@ -228,11 +228,9 @@ void MainWindow::createCanvas()
     m_workspace->setCurrentWidget(m_canvas);
     connect(m_runner, &AnalysisRunner::analysisReady, m_canvas,
             [this](const AnalysisPtr &analysis) { m_canvas->showAnalysis(m_document->scenario(), analysis); });
-    // at start-up the canvas shows the first traffic scenario as soon as it is computed
-    connect(m_runner, &AnalysisRunner::previewReady, m_canvas, [this](const AnalysisPtr &analysis) {
-        if (!m_runner->latest())
-            m_canvas->showAnalysis(m_document->scenario(), analysis);
-    });
+    // the canvas draws the shown traffic scenario as soon as it is computed, before the alerts
+    connect(m_runner, &AnalysisRunner::previewReady, m_canvas,
+            [this](const AnalysisPtr &analysis) { m_canvas->showPreview(m_document->scenario(), analysis); });
     connect(m_document, &ScenarioDocument::documentReset, m_canvas,
             [this] { m_canvas->showScenario(m_document->scenario()); });
     connect(m_canvas, &TopologyCanvas::fieldSelected, this, &MainWindow::selectField);
@@ -269,10 +267,7 @@ void MainWindow::createChartsAndReport()
     connect(m_runner, &AnalysisRunner::analysisReady, chartsPage, &charts::ChartsPanel::setAnalysis);
     // the traffic scenario the charts show is the one computed (and shown) first after a change
     connect(chartsPage->trafficSelector(), &QComboBox::currentTextChanged, m_runner, &AnalysisRunner::setFocusTraffic);
-    connect(m_runner, &AnalysisRunner::previewReady, chartsPage, [this, chartsPage](const AnalysisPtr &analysis) {
-        if (!m_runner->latest())
-            chartsPage->setAnalysis(analysis);
-    });
+    connect(m_runner, &AnalysisRunner::previewReady, chartsPage, &charts::ChartsPanel::showPreview);
 
     // File > Export Report… / Export CSV…, placed before Quit.
     QMenu *file = menuBar()->actions().constFirst()->menu();

@@ -140,15 +140,19 @@ const NamedLever levers[] = {
 };
 
 // The incremental recompute after one lever, alternating between the two states so every
-// iteration sees a change (range(0): lever, range(1): 0 = spike-10x, 1 = every traffic scenario).
+// iteration sees a change (range(0): lever, range(1): 0 = spike-10x, 1 = every traffic scenario,
+// 2 = the views' preview: spike-10x without alerts and success metrics).
 void BM_IncrementalLever(benchmark::State &state)
 {
     const NamedLever &lever = levers[state.range(0)];
-    state.SetLabel(std::string(lever.name) + (state.range(1) ? " all traffic" : " spike-10x"));
+    const char *const modes[] = {" spike-10x", " all traffic", " preview"};
+    state.SetLabel(std::string(lever.name) + modes[state.range(1)]);
     model::Scenario states[2] = {model::defaultScenario(), model::defaultScenario()};
     analysis::AnalysisOptions options[2] = {only(true, true, {}), only(true, true, {})};
-    if (state.range(1) == 0)
+    if (state.range(1) != 1)
         options[0].traffic = options[1].traffic = QStringList{u"spike-10x"_s};
+    if (state.range(1) == 2)
+        options[0].evaluateAlerts = options[1].evaluateAlerts = false;
     lever.apply(states[1], options[1]);
     analysis::ScenarioAnalysis previous = analysis::analyze(states[0], options[0]);
     int i = 0;
@@ -173,7 +177,7 @@ BENCHMARK(BM_StageSavingsPlan)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StageAlertRules)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StageSuccessMetrics)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IncrementalLever)
-    ->ArgsProduct({{0, 1, 2, 3, 4, 5}, {0, 1}})
+    ->ArgsProduct({{0, 1, 2, 3, 4, 5}, {0, 1, 2}})
     ->MeasureProcessCPUTime()
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);

@@ -107,15 +107,25 @@ private slots:
         AnalysisRunner runner(&doc);
         runner.setDebounceMs(0);
         QSignalSpy ready(&runner, &AnalysisRunner::analysisReady);
+        QSignalSpy preview(&runner, &AnalysisRunner::previewReady);
         runner.setOptions(quick());
         QVERIFY(ready.wait(20'000));
-        QVERIFY(!runner.latest()->reused.plan);
+        // the first preview computes everything; the complete analysis takes its stages over
+        QCOMPARE(preview.size(), 1);
+        QVERIFY(!preview.at(0).at(0).value<AnalysisPtr>()->reused.plan);
+        QVERIFY(runner.latest()->reused.plan && !runner.latest()->traffic.front().alertsReused);
 
         ready.clear();
+        preview.clear();
         QVERIFY(doc.editField(u"spec.redisCluster.shards"_s, u"7"_s));
         QVERIFY(ready.wait(20'000));
+        // the preview recomputed only the topology
+        QCOMPARE(preview.size(), 1);
+        const AnalysisPtr early = preview.at(0).at(0).value<AnalysisPtr>();
+        QVERIFY(early->reused.plan && early->reused.cost && !early->reused.topology);
+        QVERIFY(early->traffic.front().simulationReused);
         const AnalysisPtr a = runner.latest();
-        QVERIFY(a->reused.plan && a->reused.cost && !a->reused.topology);
+        QVERIFY(a->reused.plan && a->reused.cost && a->reused.topology);
         QVERIFY(a->traffic.front().simulationReused && a->traffic.front().alertsReused);
         QCOMPARE(a->topology->redisLayout.masterCount(), 7);
         QCOMPARE(testing::AnalysisDump::whole(*a),
@@ -136,6 +146,11 @@ private slots:
         connect(&runner, &AnalysisRunner::previewReady, this, [&](const AnalysisPtr &a) {
             QVERIFY(!runner.latest());
             QCOMPARE(a->traffic.size(), size_t(1));
+            // what the views draw, without the alerts and success metrics
+            QVERIFY(!a->options.evaluateAlerts);
+            QCOMPARE(a->traffic.front().alerts.evaluations, 0);
+            QVERIFY(a->traffic.front().slos.empty());
+            QVERIFY(a->cost && a->topology && a->traffic.front().simulation.ticks > 0);
             order.append(u"preview:"_s + a->traffic.front().name);
         });
         connect(&runner, &AnalysisRunner::analysisReady, this, [&](const AnalysisPtr &a) {
@@ -147,6 +162,10 @@ private slots:
             QVERIFY(a->reused.plan && a->reused.cost && a->reused.topology);
             QVERIFY(a->outcome(u"spike-10x")->simulationReused);
             QVERIFY(!a->outcome(u"steady")->simulationReused);
+            // ... and evaluated its alerts and success metrics
+            QVERIFY(!a->outcome(u"spike-10x")->alertsReused);
+            QVERIFY(a->outcome(u"spike-10x")->alerts.evaluations > 0);
+            QVERIFY(!a->outcome(u"spike-10x")->slos.empty());
         });
         runner.setOptions(o);
         QTRY_COMPARE_WITH_TIMEOUT(order.size(), 2, 30'000);
@@ -155,17 +174,40 @@ private slots:
         QCOMPARE(testing::AnalysisDump::whole(*runner.latest()), testing::AnalysisDump::whole(analysis::analyze(doc.scenario(), o)));
     }
 
-    void singleTrafficHasNoPreview()
+    void singleTrafficPreview_data()
     {
+        QTest::addColumn<bool>("alerts");
+        QTest::newRow("with alerts: the simulation first") << true;
+        QTest::newRow("without: the preview would be the whole analysis") << false;
+    }
+
+    void singleTrafficPreview()
+    {
+        QFETCH(bool, alerts);
         ScenarioDocument doc;
         doc.reset(model::defaultScenario(), QString());
         AnalysisRunner runner(&doc);
         runner.setDebounceMs(0);
         QSignalSpy preview(&runner, &AnalysisRunner::previewReady);
         QSignalSpy ready(&runner, &AnalysisRunner::analysisReady);
-        runner.setOptions(quick());
+        analysis::AnalysisOptions o = quick();
+        o.evaluateAlerts = alerts;
+        runner.setOptions(o);
         QVERIFY(ready.wait(20'000));
-        QCOMPARE(preview.size(), 0);
+        const auto complete = ready.at(0).at(0).value<AnalysisPtr>();
+        QCOMPARE(testing::AnalysisDump::whole(*complete), testing::AnalysisDump::whole(analysis::analyze(doc.scenario(), o)));
+        if (!alerts) {
+            QCOMPARE(preview.size(), 0);
+            return;
+        }
+        // one traffic scenario with alerts: the views get its simulation before the alerts
+        QCOMPARE(preview.size(), 1);
+        const auto first = preview.at(0).at(0).value<AnalysisPtr>();
+        QVERIFY(!first->options.evaluateAlerts);
+        QCOMPARE(first->traffic.size(), size_t(1));
+        QVERIFY(complete->traffic.front().simulationReused);
+        QCOMPARE(testing::AnalysisDump::of(complete->traffic.front().simulation),
+                 testing::AnalysisDump::of(first->traffic.front().simulation));
     }
 };
 

@@ -112,6 +112,7 @@ void TopologyCanvas::showAnalysis(const model::Scenario &scenario, const Analysi
 {
     m_scenario = scenario;
     m_analysis = analysis;
+    m_preview.reset();
     const bool rebuilt = m_scene->setScenario(scenario);
     updateTrafficChoices();
     refreshFigures();
@@ -119,6 +120,21 @@ void TopologyCanvas::showAnalysis(const model::Scenario &scenario, const Analysi
         m_view->fitAll();
         m_fitted = true;
     }
+}
+
+void TopologyCanvas::showPreview(const model::Scenario &scenario, const AnalysisPtr &preview)
+{
+    if (!m_analysis) {
+        showAnalysis(scenario, preview);
+        return;
+    }
+    if (!preview || !preview->outcome(m_traffic->currentText()))
+        return; // the complete analysis brings the shown scenario
+    m_scenario = scenario;
+    m_preview = preview;
+    if (m_scene->setScenario(scenario) && !isShowingCluster() && isVisible())
+        m_view->fitAll();
+    refreshFigures();
 }
 
 void TopologyCanvas::showScenario(const model::Scenario &scenario)
@@ -173,7 +189,18 @@ void TopologyCanvas::refreshFigures()
 {
     if (!m_analysis)
         return;
-    const TopologyFigures figures = topologyFigures(m_scenario, *m_analysis, m_moment);
+    // the preview while it has the shown traffic scenario, at the same moment
+    const analysis::ScenarioAnalysis *shown = m_analysis.get();
+    FigureMoment moment = m_moment;
+    if (m_preview) {
+        const QString name = m_traffic->currentText();
+        for (std::size_t i = 0; i < m_preview->traffic.size(); ++i)
+            if (m_preview->traffic[i].name == name) {
+                shown = m_preview.get();
+                moment.traffic = int(i);
+            }
+    }
+    const TopologyFigures figures = topologyFigures(m_scenario, *shown, moment);
     m_scene->setFigures(figures);
     m_momentLabel->setText(figures.moment);
     if (figures.tick >= 0 && m_moment.tick < 0) {

@@ -38,6 +38,10 @@ public:
     /// Follows a new analysis of `scenario`: rebuilds the items only when the shape of the
     /// topology changed, else updates figures and colours in place.
     void showAnalysis(const model::Scenario &scenario, const AnalysisPtr &analysis);
+    /// Shows an early, partial analysis of a new state (AnalysisRunner::previewReady: one traffic
+    /// scenario, no alerts) when it covers the traffic scenario the canvas shows; the traffic
+    /// choices stay those of the last complete analysis. Before any analysis it is shown as one.
+    void showPreview(const model::Scenario &scenario, const AnalysisPtr &preview);
     /// Shows the topology of `scenario` before (or without) an analysis: structure, no figures.
     void showScenario(const model::Scenario &scenario);
     /// Which traffic scenario and tick the figures show (tick < 0 = its peak).
@@ -72,6 +76,7 @@ private:
     QToolButton *m_clusterButton = nullptr;
     model::Scenario m_scenario;
     AnalysisPtr m_analysis;
+    AnalysisPtr m_preview; ///< a newer partial analysis of m_scenario, until the complete one
     FigureMoment m_moment;
     bool m_syncing = false;
     bool m_fitted = false;

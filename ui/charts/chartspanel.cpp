@@ -121,6 +121,7 @@ QWidget *ChartsPanel::createToolBar()
 void ChartsPanel::setAnalysis(const ui::AnalysisPtr &analysis)
 {
     m_analysis = analysis;
+    m_showingPreview = false;
     if (!analysis)
         return;
     {
@@ -136,6 +137,29 @@ void ChartsPanel::setAnalysis(const ui::AnalysisPtr &analysis)
     }
     m_dirty.fill(true);
     refresh();
+}
+
+void ChartsPanel::showPreview(const ui::AnalysisPtr &preview)
+{
+    if (!m_analysis) {
+        setAnalysis(preview);
+        return;
+    }
+    if (!preview || !preview->outcome(m_trafficSelector->currentText()))
+        return; // the complete analysis brings the shown scenario
+    m_analysis = preview;
+    m_showingPreview = true;
+    m_dirty.fill(true);
+    refresh();
+}
+
+int ChartsPanel::shownTrafficIndex() const
+{
+    const QString shown = m_trafficSelector->currentText();
+    for (std::size_t i = 0; i < m_analysis->traffic.size(); ++i)
+        if (m_analysis->traffic[i].name == shown)
+            return static_cast<int>(i);
+    return -1;
 }
 
 void ChartsPanel::showTraffic(int)
@@ -162,7 +186,7 @@ void ChartsPanel::refresh()
         return;
     m_lastBuildMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     m_note->setText(tr("%n day(s), %1 traffic scenario(s); charts built in %2 ms", nullptr, m_analysis->plan.days)
-                        .arg(m_analysis->traffic.size())
+                        .arg(m_trafficSelector->count())
                         .arg(m_lastBuildMs, 0, 'f', 1));
 }
 
@@ -185,7 +209,13 @@ void ChartsPanel::rebuild(Chart which)
     switch (which) {
     case Demand: spec = demandSpec(*m_analysis, scenario, budget); break;
     case Replicas: spec = replicasSpec(*m_analysis, budget); break;
-    case Traffic: spec = trafficSpec(*m_analysis, scenario, m_trafficSelector->currentIndex(), budget); break;
+    case Traffic:
+        if (m_showingPreview && shownTrafficIndex() < 0) {
+            m_dirty[which] = true; // chosen in a preview's time: drawn from the complete analysis
+            return;
+        }
+        spec = trafficSpec(*m_analysis, scenario, shownTrafficIndex(), budget);
+        break;
     case Cost: spec = costSpec(*m_analysis, budget); break;
     case ChartCount: return;
     }

@@ -39,6 +39,10 @@ public:
     /// Redraws every visible chart from `analysis`, keeping the chosen traffic scenario when it still exists.
     void setAnalysis(const ui::AnalysisPtr &analysis);
     ui::AnalysisPtr analysis() const { return m_analysis; }
+    /// Draws an early, partial analysis of a new state (AnalysisRunner::previewReady: one traffic
+    /// scenario, no alerts) when it covers what the page shows: the chosen traffic scenario. The
+    /// traffic choices stay those of the last complete analysis; before any, it is shown as one.
+    void showPreview(const ui::AnalysisPtr &preview);
 
     ChartView *demandView() const { return m_views[Demand]; }
     ChartView *replicasView() const { return m_views[Replicas]; }
@@ -72,6 +76,8 @@ private:
     enum Chart { Demand, Replicas, Traffic, Cost, ChartCount };
 
     void showTraffic(int index);
+    /// Index of the chosen traffic scenario in m_analysis (-1 when it is not in there).
+    int shownTrafficIndex() const;
     void refresh();
     void rebuild(Chart which);
     std::size_t pointBudget(Chart which) const;
@@ -82,6 +88,7 @@ private:
 
     ui::ScenarioDocument *m_document;
     ui::AnalysisPtr m_analysis;
+    bool m_showingPreview = false; ///< m_analysis is a preview: the chosen traffic may be missing
     std::array<ChartView *, ChartCount> m_views{};
     std::array<bool, ChartCount> m_dirty{};
     std::array<std::size_t, ChartCount> m_budgets{};

@@ -100,8 +100,8 @@ void AnalysisRunner::start()
     const model::Scenario scenario = m_document->scenario();
     const QStringList traffic = analysedTraffic(scenario, m_options);
     QString focus = traffic.contains(m_focusTraffic) ? m_focusTraffic : traffic.value(0);
-    if (traffic.size() < 2)
-        focus.clear(); // nothing to deliver early
+    if (traffic.size() < 2 && !m_options.evaluateAlerts)
+        focus.clear(); // the preview would be the whole analysis
     watcher->setFuture(QtConcurrent::run([scenario, options = m_options, previous = m_latest, focus,
                                           trafficCount = traffic.size(), current = m_generation,
                                           generation](QPromise<Computed> &promise) {
@@ -122,6 +122,7 @@ void AnalysisRunner::start()
         if (!focus.isEmpty()) {
             analysis::AnalysisOptions focused = options;
             focused.traffic = QStringList{focus};
+            focused.evaluateAlerts = false; // the views draw without them; the complete analysis adds them
             preview = std::make_shared<const analysis::ScenarioAnalysis>(
                 analysis::analyze(scenario, focused, stillCurrent, earlier));
             promise.addResult(Computed{preview, double(timer.nsecsElapsed()) / 1e6, true});

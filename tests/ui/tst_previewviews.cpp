@@ -1,0 +1,157 @@
+// The canvas and the charts draw the runner's preview (one traffic scenario, no alerts) when it
+// covers what they show, keep their traffic choices, and end on the complete analysis.
+#include "ui/canvas/topologycanvas.h"
+#include "ui/canvas/topologynodeitem.h"
+#include "ui/canvas/topologyscene.h"
+#include "ui/charts/chartspanel.h"
+#include "ui/charts/chartview.h"
+#include "ui/charts/serieslayer.h"
+#include "ui/document/scenariodocument.h"
+
+#include "core/model/scenarioio.h"
+
+#include <QChart>
+#include <QComboBox>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace headroom;
+using namespace headroom::ui;
+
+namespace {
+
+analysis::AnalysisOptions quick(QStringList traffic, bool alerts)
+{
+    analysis::AnalysisOptions o;
+    o.planDays = 30;
+    o.simulationDuration = std::chrono::hours(2);
+    o.traffic = std::move(traffic);
+    o.evaluateAlerts = alerts;
+    return o;
+}
+
+AnalysisPtr analyse(const model::Scenario &scenario, const analysis::AnalysisOptions &options)
+{
+    return std::make_shared<const analysis::ScenarioAnalysis>(analysis::analyze(scenario, options));
+}
+
+/// The points of every series of a chart, in order.
+QList<QList<QPointF>> chartPoints(const charts::ChartView *view)
+{
+    QList<QList<QPointF>> points;
+    for (const QAbstractSeries *s : view->chart()->series())
+        points.append(charts::seriesPoints(*view->chart(), s));
+    return points;
+}
+
+QStringList items(const QComboBox *box)
+{
+    QStringList names;
+    for (int i = 0; i < box->count(); ++i)
+        names.append(box->itemText(i));
+    return names;
+}
+
+/// The API tier's higher maximum: more replicas in the spike, so every view's figures move.
+model::Scenario moreApiReplicas()
+{
+    model::Scenario s = model::defaultScenario();
+    model::Tier *api = s.tier(u"api");
+    api->autoscaling.maxReplicas += 20;
+    if (api->hpa)
+        api->hpa->maxReplicas = api->autoscaling.maxReplicas;
+    return s;
+}
+
+} // namespace
+
+class TestPreviewViews : public QObject {
+    Q_OBJECT
+private slots:
+    void chartsDrawAPreviewOfTheShownTraffic()
+    {
+        const QStringList both{u"steady"_s, u"spike-10x"_s};
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        charts::ChartsPanel panel(&doc);
+        panel.resize(1200, 800);
+        panel.show();
+        panel.setAnalysis(analyse(doc.scenario(), quick(both, true)));
+        panel.trafficSelector()->setCurrentText(u"spike-10x"_s);
+        const QList<QList<QPointF>> before = chartPoints(panel.trafficView());
+
+        doc.reset(moreApiReplicas(), QString());
+        const AnalysisPtr complete = analyse(doc.scenario(), quick(both, true));
+        // a preview of the other traffic scenario changes nothing
+        panel.showPreview(analyse(doc.scenario(), quick({u"steady"_s}, false)));
+        QCOMPARE(chartPoints(panel.trafficView()), before);
+        // a preview of the shown one draws it, and keeps the choices
+        const AnalysisPtr preview = analyse(doc.scenario(), quick({u"spike-10x"_s}, false));
+        panel.showPreview(preview);
+        QCOMPARE(panel.analysis(), preview);
+        QCOMPARE(items(panel.trafficSelector()), both);
+        QCOMPARE(panel.trafficSelector()->currentText(), u"spike-10x"_s);
+        const QList<QList<QPointF>> previewed = chartPoints(panel.trafficView());
+        QVERIFY(previewed != before);
+        const QList<QList<QPointF>> demand = chartPoints(panel.demandView());
+        const QList<QList<QPointF>> cost = chartPoints(panel.costView());
+
+        // choosing a traffic scenario the preview lacks waits for the complete analysis
+        panel.trafficSelector()->setCurrentText(u"steady"_s);
+        QCOMPARE(chartPoints(panel.trafficView()), previewed);
+        panel.trafficSelector()->setCurrentText(u"spike-10x"_s);
+
+        // the complete analysis draws the same figures
+        panel.setAnalysis(complete);
+        QCOMPARE(chartPoints(panel.trafficView()), previewed);
+        QCOMPARE(chartPoints(panel.demandView()), demand);
+        QCOMPARE(chartPoints(panel.costView()), cost);
+        panel.trafficSelector()->setCurrentText(u"steady"_s);
+        QVERIFY(chartPoints(panel.trafficView()) != previewed);
+    }
+
+    void chartsStartFromAPreview()
+    {
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        charts::ChartsPanel panel(&doc);
+        panel.resize(1200, 800);
+        panel.show();
+        panel.showPreview(analyse(doc.scenario(), quick({u"spike-10x"_s}, false)));
+        QCOMPARE(items(panel.trafficSelector()), QStringList{u"spike-10x"_s});
+        QVERIFY(!chartPoints(panel.trafficView()).isEmpty());
+    }
+
+    void canvasDrawsAPreviewOfTheShownTraffic()
+    {
+        const QStringList both{u"steady"_s, u"spike-10x"_s};
+        model::Scenario scenario = model::defaultScenario();
+        TopologyCanvas canvas;
+        canvas.resize(1200, 800);
+        canvas.show();
+        canvas.showAnalysis(scenario, analyse(scenario, quick(both, true)));
+        auto *traffic = canvas.findChild<QComboBox *>();
+        QVERIFY(traffic);
+        QCOMPARE(items(traffic), both);
+        traffic->setCurrentIndex(1);
+        TopologyNodeItem *api = canvas.topologyScene()->node(u"tier:1"_s);
+        QVERIFY(api);
+        const QStringList before = api->lines();
+
+        scenario = moreApiReplicas();
+        canvas.showPreview(scenario, analyse(scenario, quick({u"steady"_s}, false)));
+        QCOMPARE(api->lines(), before); // not the shown traffic scenario
+        canvas.showPreview(scenario, analyse(scenario, quick({u"spike-10x"_s}, false)));
+        const QStringList previewed = api->lines();
+        QVERIFY2(previewed != before, qPrintable(previewed.join(u" | "_s)));
+        QCOMPARE(items(traffic), both);
+        QCOMPARE(traffic->currentIndex(), 1);
+
+        canvas.showAnalysis(scenario, analyse(scenario, quick(both, true)));
+        QCOMPARE(api->lines(), previewed);
+        QCOMPARE(canvas.topologyScene()->node(u"tier:1"_s), api);
+    }
+};
+
+QTEST_MAIN(TestPreviewViews)
+#include "tst_previewviews.moc"
