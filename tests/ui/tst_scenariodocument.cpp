@@ -231,8 +231,12 @@ void TestScenarioDocument::textFormFollowsOnTheWorker()
     // A quick series of edits (a drag) announces the newest state once the worker catches up.
     for (int v : {78, 79, 80})
         QVERIFY(m_doc->editScenario(withMaxReplicas(m_doc->scenario(), v), QStringLiteral("max"), QStringLiteral("k")));
-    QTRY_VERIFY(m_doc->isTextReady());
-    QTRY_COMPARE(model::fieldText(m_doc->yaml(), maxReplicas), QStringLiteral("80"));
+    QVERIFY(!m_doc->isTextReady());
+    QVERIFY(text.wait(10'000));
+    QCOMPARE(model::fieldText(m_doc->yaml(), maxReplicas), QStringLiteral("80"));
+    // the edits fell within one delay: one derivation, one announcement
+    QTest::qWait(3 * ScenarioDocument::textDelayMs);
+    QCOMPARE(text.size(), 2);
 }
 
 void TestScenarioDocument::textFormOnDemandBeforeTheWorker()

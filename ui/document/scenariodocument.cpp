@@ -76,6 +76,9 @@ ScenarioDocument::ScenarioDocument(QObject *parent) : QObject(parent)
 {
     // one worker: a newer state waits for the running derivation instead of competing with it
     m_worker.setMaxThreadCount(1);
+    m_deriveDelay.setSingleShot(true);
+    m_deriveDelay.setInterval(textDelayMs);
+    connect(&m_deriveDelay, &QTimer::timeout, this, &ScenarioDocument::deriveText);
     m_text = computeText(m_scenario, sourceName(), false);
     m_announced = m_text;
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this] { emit modifiedChanged(isModified()); });
@@ -190,8 +193,8 @@ model::Scenario ScenarioDocument::swapScenario(model::Scenario scenario, const Q
     model::Scenario previous = std::exchange(m_scenario, std::move(scenario));
     ++m_revision;
     m_text.reset();
-    if (!m_textNow)
-        deriveText();
+    if (!m_textNow && !m_deriveDelay.isActive())
+        m_deriveDelay.start();
     if (!fieldPath.isEmpty())
         emit fieldChanged(fieldPath);
     emit scenarioChanged();
@@ -212,6 +215,10 @@ const ScenarioText &ScenarioDocument::text() const
 
 void ScenarioDocument::deriveText()
 {
+    if (m_text) {
+        announceText(); // computed on demand meanwhile
+        return;
+    }
     if (m_deriving)
         return; // textDerived() starts again for the newest state
     m_deriving = new QFutureWatcher<TextPtr>(this);

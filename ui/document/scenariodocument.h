@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <memory>
@@ -32,12 +33,17 @@ struct ScenarioText {
 /// The scenario value is the truth. Its text form (yaml(), fields(), diagnostics()) costs a
 /// serialization and a parse, so a change does not wait for it: scenarioChanged is emitted at
 /// once, the text form is rebuilt on a worker thread, and textChanged follows when it is ready.
+/// The worker starts textDelayMs after a change (at most once per that time while a slider is
+/// dragged), so that the recompute and redraw the change starts have the cores first.
 /// Reading the text form before that computes it on the spot, so it is never stale. editField()
 /// (a value typed into the property editor) derives it at once, before it returns.
 class ScenarioDocument final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ScenarioDocument)
 public:
+    /// Delay between a change and the start of its text form's derivation, milliseconds.
+    static constexpr int textDelayMs = 50;
+
     explicit ScenarioDocument(QObject *parent = nullptr);
     ~ScenarioDocument() override;
 
@@ -113,6 +119,7 @@ private:
     model::Diagnostics m_announcedDiagnostics;
     QThreadPool m_worker;
     QFutureWatcher<TextPtr> *m_deriving = nullptr;
+    QTimer m_deriveDelay;   ///< single shot, started (not restarted) by a change
     bool m_textNow = false; ///< derive the text form on the GUI thread (editField)
     QString m_filePath;
     bool m_modifiedOutsideUndo = false; ///< e.g. recovered from an autosave
