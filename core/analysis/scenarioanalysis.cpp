@@ -169,6 +169,36 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
             topologyRun = std::async(std::launch::async, [scenario] { return topology::analyseTopology(scenario); });
     }
 
+    auto sameRun = [&](const ScenarioAnalysis &p) {
+        return p.options.step == options.step && p.options.policy == options.policy
+            && p.options.startDate == options.startDate && p.options.simulationDuration == options.simulationDuration;
+    };
+    // earlier outcomes of a traffic scenario computed from the same simulation inputs
+    auto sameSimulations = [&](const QString &name) {
+        std::vector<std::pair<const ScenarioAnalysis *, const TrafficOutcome *>> same;
+        const model::Scenario simulatedFrom = simulationInputs(scenario, name);
+        for (const ScenarioAnalysis *p : previous) {
+            const TrafficOutcome *earlier = sameRun(*p) ? p->outcome(name) : nullptr;
+            if (earlier && simulationInputs(p->inputs.scenario, name) == simulatedFrom)
+                same.emplace_back(p, earlier);
+        }
+        return same;
+    };
+    auto simulationOf = [&options](const model::Scenario &s, const autoscale::TrafficSpec &spec) {
+        autoscale::SimulationOptions simOptions;
+        simOptions.step = options.step;
+        simOptions.policy = options.policy;
+        simOptions.startMs = QDateTime(options.startDate, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        return autoscale::simulate(s, spec, options.simulationDuration, simOptions);
+    };
+    // The first traffic scenario's simulation (the one the views show first) needs neither the plan
+    // nor the bill: unless it can be taken over, it runs on a thread of its own alongside them.
+    std::future<autoscale::SimulationResult> firstRun;
+    if (auto spec = autoscale::resolveTraffic(scenario, traffic.constFirst()); spec && sameSimulations(traffic.constFirst()).empty())
+        firstRun = std::async(std::launch::async, [&simulationOf, scenario, spec = std::move(spec).value()] {
+            return simulationOf(scenario, spec);
+        });
+
     std::optional<model::Scenario> plannedFrom; // computed once, compared with every candidate
     auto samePlan = [&](const ScenarioAnalysis &p) {
         if (p.options.planDays != options.planDays || p.options.startDate != options.startDate)
@@ -217,10 +247,6 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
         else
             a.warnings += compiled.errors();
     }
-    auto sameRun = [&](const ScenarioAnalysis &p) {
-        return p.options.step == options.step && p.options.policy == options.policy
-            && p.options.startDate == options.startDate && p.options.simulationDuration == options.simulationDuration;
-    };
     // besides the simulation, the alert stage reads the rules, the success metrics and the cost threshold
     auto sameMonitoring = [&](const ScenarioAnalysis &p) {
         const model::ScenarioSpec &before = p.inputs.scenario.spec;
@@ -246,24 +272,14 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
             continue;
         }
         o.spec = spec->text;
-        // earlier outcomes of this traffic scenario computed from the same simulation inputs
-        std::vector<std::pair<const ScenarioAnalysis *, const TrafficOutcome *>> same;
-        const model::Scenario simulatedFrom = simulationInputs(scenario, name);
-        for (const ScenarioAnalysis *p : previous) {
-            const TrafficOutcome *earlier = sameRun(*p) ? p->outcome(name) : nullptr;
-            if (earlier && simulationInputs(p->inputs.scenario, name) == simulatedFrom)
-                same.emplace_back(p, earlier);
-        }
+        const auto same = sameSimulations(name);
         o.simulationReused = !same.empty();
-        if (o.simulationReused) {
+        if (o.simulationReused)
             o.simulation = same.front().second->simulation;
-        } else {
-            autoscale::SimulationOptions simOptions;
-            simOptions.step = options.step;
-            simOptions.policy = options.policy;
-            simOptions.startMs = QDateTime(options.startDate, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-            o.simulation = autoscale::simulate(scenario, spec.value(), options.simulationDuration, simOptions);
-        }
+        else if (firstRun.valid()) // the first traffic scenario: started above
+            o.simulation = firstRun.get();
+        else
+            o.simulation = simulationOf(scenario, spec.value());
         o.dailyCostUsd.assign(size_t(std::max(o.simulation.ticks, 0)), 0.0);
         for (const autoscale::TierTimeline &tl : o.simulation.tiers) {
             const double usdPerNodeHour = price.value(tl.tierId);
