@@ -6,11 +6,21 @@
 #include "ui/canvas/canvasview.h"
 #include "ui/canvas/clusterscene.h"
 #include "ui/canvas/topologycanvas.h"
+#include "ui/document/analysisrunner.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/panels/whatifpanel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QSlider>
 
 #include <QImage>
 #include <QScrollBar>
 
 #include <benchmark/benchmark.h>
+
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace headroom;
@@ -107,6 +117,118 @@ void BM_TopologyFollowAnalysis(benchmark::State &state)
         image.save(qEnvironmentVariable("HEADROOM_CANVAS_PNG"));
 }
 
+const char *const leverKeys[] = {WhatIfPanel::maxReplicasLever, WhatIfPanel::cpuTargetLever, WhatIfPanel::growthLever,
+                                 WhatIfPanel::spikeFactorLever, WhatIfPanel::spotLever, WhatIfPanel::shardsLever,
+                                 WhatIfPanel::hitRatioLever};
+
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+/// Counts the paint events of a watched widget.
+class PaintCounter final : public QObject {
+public:
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++count;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+/// The scenario and analysis before and after one what-if lever moved by a tenth of its range, as
+/// the console's runner computes them (the spike-10x traffic scenario).
+struct LeverStep {
+    model::Scenario scenario[2];
+    AnalysisPtr analysis[2];
+};
+
+LeverStep leverStep(const QString &lever)
+{
+    ScenarioDocument doc;
+    doc.reset(model::defaultScenario(), QString());
+    AnalysisRunner runner(&doc);
+    runner.setDebounceMs(0);
+    WhatIfPanel whatIf(&doc, &runner);
+    AnalysisPtr latest;
+    QObject::connect(&runner, &AnalysisRunner::analysisReady, &runner,
+                     [&](const AnalysisPtr &analysis, double) { latest = analysis; });
+    const auto waitReady = [&] {
+        latest.reset();
+        while (!latest)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    };
+    analysis::AnalysisOptions options;
+    options.traffic = QStringList{u"spike-10x"_s};
+    runner.setOptions(options);
+    waitReady();
+    LeverStep step;
+    step.scenario[0] = doc.scenario();
+    step.analysis[0] = latest;
+    QSlider *slider = whatIf.slider(lever);
+    const int range = std::max(1, (slider->maximum() - slider->minimum()) / 10);
+    slider->setValue(slider->value() + range <= slider->maximum() ? slider->value() + range : slider->value() - range);
+    waitReady();
+    step.scenario[1] = doc.scenario();
+    step.analysis[1] = latest;
+    return step;
+}
+
+// The canvas's share of a what-if frame: TopologyCanvas::showAnalysis with the analysis after a
+// lever moved (alternately back and forth), then the platform's paint of the canvas window
+// (1600x1000, shown). Counters: canvas_ms (showAnalysis), paint_ms (the queued scene updates and
+// paints until none is pending), painted (viewport paints per change), gui_cpu_ms (both, GUI
+// thread CPU). Time = both, wall clock.
+void BM_TopologyLeverFrame(benchmark::State &state)
+{
+    const QString lever = QString::fromLatin1(leverKeys[state.range(0)]);
+    state.SetLabel(lever.toStdString());
+    const LeverStep step = leverStep(lever);
+    TopologyCanvas canvas;
+    canvas.resize(1600, 1000);
+    canvas.show();
+    PaintCounter paints;
+    canvas.view()->viewport()->installEventFilter(&paints);
+    const auto drain = [&] {
+        int before = -1;
+        while (before != paints.count) {
+            before = paints.count;
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
+    };
+    canvas.showAnalysis(step.scenario[0], step.analysis[0]);
+    drain();
+    paints.count = 0;
+    double canvasMs = 0, paintMs = 0, cpuMs = 0;
+    int i = 0;
+    for (auto _ : state) {
+        const int k = ++i % 2;
+        QElapsedTimer timer;
+        timer.start();
+        const double cpu = threadCpuMs();
+        canvas.showAnalysis(step.scenario[k], step.analysis[k]);
+        const qint64 shown = timer.nsecsElapsed();
+        drain();
+        const qint64 painted = timer.nsecsElapsed();
+        cpuMs += threadCpuMs() - cpu;
+        canvasMs += double(shown) / 1e6;
+        paintMs += double(painted - shown) / 1e6;
+        state.SetIterationTime(double(painted) / 1e9);
+    }
+    const double n = double(state.iterations());
+    state.counters["canvas_ms"] = benchmark::Counter(canvasMs / n);
+    state.counters["paint_ms"] = benchmark::Counter(paintMs / n);
+    state.counters["painted"] = benchmark::Counter(paints.count / n);
+    state.counters["gui_cpu_ms"] = benchmark::Counter(cpuMs / n);
+}
+
 } // namespace
 
 BENCHMARK(BM_ClusterPanFrame)->Arg(30)->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
@@ -116,3 +238,4 @@ BENCHMARK(BM_TopologyFollowAnalysis)
     ->ArgNames({"render", "shards"})
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime();
+BENCHMARK(BM_TopologyLeverFrame)->DenseRange(0, 6)->UseManualTime()->Unit(benchmark::kMillisecond);

@@ -13,7 +13,10 @@ CanvasView::CanvasView(QWidget *parent) : QGraphicsView(parent)
     setObjectName(QStringLiteral("canvasView"));
     setDragMode(QGraphicsView::ScrollHandDrag);
     setRenderHint(QPainter::Antialiasing);
-    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // One rectangle around everything that changed: the raster engine clips to a rectangle far
+    // faster than to a region of several (which SmartViewportUpdate hands it for a few scattered
+    // nodes, and every edge and the background are then drawn span by span against it).
+    setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
     setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setTransformationAnchor(QGraphicsView::AnchorViewCenter);
     setFocusPolicy(Qt::StrongFocus);

@@ -113,10 +113,18 @@ void TopologyCanvas::showAnalysis(const model::Scenario &scenario, const Analysi
     m_scenario = scenario;
     m_analysis = analysis;
     m_preview.reset();
-    const bool rebuilt = m_scene->setScenario(scenario);
+    followStructure(scenario);
     updateTrafficChoices();
     refreshFigures();
-    if (rebuilt && !isShowingCluster() && (!m_fitted || isVisible())) {
+}
+
+void TopologyCanvas::followStructure(const model::Scenario &scenario)
+{
+    const QRectF frame = m_scene->sceneRect();
+    if (!m_scene->setScenario(scenario) || isShowingCluster())
+        return;
+    // A structure change within the same frame keeps the view (and so repaints only what moved).
+    if (!m_fitted || (isVisible() && m_scene->sceneRect() != frame)) {
         m_view->fitAll();
         m_fitted = true;
     }
@@ -132,16 +140,14 @@ void TopologyCanvas::showPreview(const model::Scenario &scenario, const Analysis
         return; // the complete analysis brings the shown scenario
     m_scenario = scenario;
     m_preview = preview;
-    if (m_scene->setScenario(scenario) && !isShowingCluster() && isVisible())
-        m_view->fitAll();
+    followStructure(scenario);
     refreshFigures();
 }
 
 void TopologyCanvas::showScenario(const model::Scenario &scenario)
 {
     m_scenario = scenario;
-    if (m_scene->setScenario(scenario) && !isShowingCluster())
-        m_view->fitAll();
+    followStructure(scenario);
 }
 
 void TopologyCanvas::updateTrafficChoices()

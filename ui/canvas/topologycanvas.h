@@ -61,6 +61,9 @@ signals:
 
 private:
     void createBar();
+    /// Brings the scene to the scenario's structure; refits the view only when the scene's frame
+    /// changed (or on the first structure), so a change within the frame repaints only what moved.
+    void followStructure(const model::Scenario &scenario);
     void refreshFigures();
     void updateTrafficChoices();
     void onSelectionChanged();

@@ -30,9 +30,10 @@ QColor TopologyNodeItem::colour() const
 
 void TopologyNodeItem::setSpec(const NodeSpec &spec)
 {
-    if (spec.title == m_spec.title && spec.subtitle == m_spec.subtitle)
-        return;
+    const bool sameTexts = spec.title == m_spec.title && spec.subtitle == m_spec.subtitle;
     m_spec = spec;
+    if (sameTexts)
+        return;
     m_texts.clear();
     update();
 }

@@ -36,7 +36,7 @@ public:
     /// The colour of the utilization bar (UtilizationScale).
     QColor colour() const;
 
-    /// Replaces the title (a rename) and repaints when it changed.
+    /// Replaces the spec (path, parents, title); repaints only when the title or subtitle changed.
     void setSpec(const NodeSpec &spec);
     /// Replaces the figures and repaints when they changed.
     void setFigures(const NodeFigures &figures);

@@ -7,6 +7,7 @@
 #include <QPainterPath>
 #include <QPalette>
 #include <QPen>
+#include <QSet>
 
 #include <algorithm>
 
@@ -22,6 +23,39 @@ bool isPrefixPath(const QString &prefix, const QString &path)
     if (!path.startsWith(prefix))
         return false;
     return path.size() == prefix.size() || path.at(prefix.size()) == u'.' || path.at(prefix.size()) == u'[';
+}
+
+/// Hides the items whose keys left the graph and keeps them aside (up to a bound), so a node that
+/// comes back (a shard count dragged back and forth) returns with its laid-out texts and cached
+/// pixels instead of being made and painted anew.
+template <typename Item>
+void retire(QHash<QString, Item *> &live, QHash<QString, Item *> &spare, const QSet<QString> &keys)
+{
+    constexpr qsizetype kMaxSpare = 512;
+    for (auto it = live.begin(); it != live.end();) {
+        if (keys.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        if (spare.size() >= kMaxSpare) {
+            delete it.value(); // removes it from the scene
+        } else {
+            it.value()->setSelected(false);
+            it.value()->hide();
+            spare.insert(it.key(), it.value());
+        }
+        it = live.erase(it);
+    }
+}
+
+/// The retired item of `key`, shown again, or null.
+template <typename Item>
+Item *revive(QHash<QString, Item *> &spare, const QString &key)
+{
+    Item *item = spare.take(key);
+    if (item)
+        item->show();
+    return item;
 }
 
 } // namespace
@@ -41,7 +75,7 @@ bool TopologyScene::setScenario(const model::Scenario &scenario)
         return false;
     }
     m_graph = std::move(graph);
-    rebuild();
+    reconcile();
     return true;
 }
 
@@ -83,11 +117,14 @@ TopologyNodeItem *TopologyScene::nodeForPath(const QString &path) const
     return best;
 }
 
-void TopologyScene::rebuild()
+void TopologyScene::reconcile()
 {
     ++m_rebuilds;
-    clear();
-    m_nodes.clear();
+    const bool hadItems = !m_nodes.isEmpty();
+    QSet<QString> keys;
+    for (const NodeSpec &spec : std::as_const(m_graph.nodes))
+        keys.insert(spec.key);
+    retire(m_nodes, m_spareNodes, keys);
     QList<QList<const NodeSpec *>> layers(kLayerCount);
     for (const NodeSpec &spec : std::as_const(m_graph.nodes))
         layers[layerOf(spec.kind)].append(&spec);
@@ -100,40 +137,80 @@ void TopologyScene::rebuild()
             continue;
         qreal x = -(layer.size() - 1) * kColumnPitch / 2;
         for (const NodeSpec *spec : layer) {
-            auto *item = new TopologyNodeItem(*spec);
-            item->setPos(x, y);
-            item->setZValue(1);
-            addItem(item);
+            TopologyNodeItem *item = m_nodes.value(spec->key);
+            if (!item)
+                item = revive(m_spareNodes, spec->key);
+            if (item && item->kind() != spec->kind) {
+                delete item;
+                item = nullptr;
+            }
+            if (item) {
+                item->setSpec(*spec);
+            } else {
+                item = new TopologyNodeItem(*spec);
+                item->setZValue(1);
+                addItem(item);
+            }
             m_nodes.insert(spec->key, item);
+            item->setPos(x, y); // a no-op for a node that stays in place
             x += kColumnPitch;
         }
         y += kRowPitch;
     }
-    QPainterPath solid, dashed;
+    updateEdges();
+    updateSceneRect(widest, y, hadItems);
+}
+
+void TopologyScene::updateEdges()
+{
+    // Cosmetic 1 px pens: the raster engine's fast line drawer instead of its general stroker.
+    QPen pen(QApplication::palette().color(QPalette::Mid), 1.0);
+    pen.setCosmetic(true);
+    QPen dashedPen = pen;
+    dashedPen.setStyle(Qt::DashLine);
+    QSet<QString> keys;
     for (const NodeSpec &spec : std::as_const(m_graph.nodes)) {
         const QPointF to = m_nodes.value(spec.key)->pos() - QPointF(0, TopologyNodeItem::kHeight / 2);
+        QPainterPath path;
         for (const QString &parentKey : spec.parents) {
             const TopologyNodeItem *parent = m_nodes.value(parentKey);
             if (!parent)
                 continue;
             const QPointF from = parent->pos() + QPointF(0, TopologyNodeItem::kHeight / 2);
-            QPainterPath &path = spec.dashedEdges ? dashed : solid;
             const qreal bend = std::max<qreal>(30, (to.y() - from.y()) / 2);
             path.moveTo(from);
             path.cubicTo(from + QPointF(0, bend), to - QPointF(0, bend), to);
         }
+        if (path.isEmpty())
+            continue;
+        keys.insert(spec.key);
+        QGraphicsPathItem *&item = m_edges[spec.key];
+        if (!item)
+            item = revive(m_spareEdges, spec.key);
+        if (!item) {
+            item = addPath(path);
+            item->setZValue(0);
+        } else if (item->path() != path) {
+            item->setPath(path);
+        }
+        const QPen &wanted = spec.dashedEdges ? dashedPen : pen;
+        if (item->pen() != wanted)
+            item->setPen(wanted);
     }
-    // Cosmetic 1 px pens: the raster engine's fast line drawer instead of its general stroker.
-    const QColor edgeColour = QApplication::palette().color(QPalette::Mid);
-    QPen pen(edgeColour, 1.0);
-    pen.setCosmetic(true);
-    m_edges = addPath(solid, pen);
-    pen.setStyle(Qt::DashLine);
-    m_dashedEdges = addPath(dashed, pen);
-    m_edges->setZValue(0);
-    m_dashedEdges->setZValue(0);
+    retire(m_edges, m_spareEdges, keys);
+}
+
+void TopologyScene::updateSceneRect(qsizetype widest, qreal height, bool hadItems)
+{
     const qreal halfWidth = widest * kColumnPitch / 2 + 40;
-    setSceneRect(-halfWidth, -TopologyNodeItem::kHeight, 2 * halfWidth, y + TopologyNodeItem::kHeight);
+    const QRectF needed(-halfWidth, -TopologyNodeItem::kHeight, 2 * halfWidth, height + TopologyNodeItem::kHeight);
+    const QRectF current = sceneRect();
+    // Keep the frame while the content fills at least half of it: dragging a structure lever
+    // (Redis shards) back and forth does not rescale the view, and so does not repaint it all.
+    const bool keep = hadItems && current.contains(needed) && needed.width() * 2 >= current.width() &&
+                      needed.height() * 2 >= current.height();
+    if (!keep && current != needed)
+        setSceneRect(needed);
 }
 
 } // namespace headroom::ui
