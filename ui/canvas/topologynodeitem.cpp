@@ -34,7 +34,7 @@ void TopologyNodeItem::setSpec(const NodeSpec &spec)
     m_spec = spec;
     if (sameTexts)
         return;
-    m_texts.clear();
+    m_textsValid = false;
     update();
 }
 
@@ -46,7 +46,7 @@ void TopologyNodeItem::setFigures(const NodeFigures &figures)
         return;
     m_lines = figures.lines;
     m_utilization = figures.utilization;
-    m_texts.clear();
+    m_textsValid = false;
     update();
 }
 
@@ -74,9 +74,15 @@ void TopologyNodeItem::layoutTexts() const
     const qreal width = kWidth - kTextLeft - kTextRight;
     const qreal rowsHeight = kHeight - kTextTop * 2 - kLineHeight;
     const QStringList rows = m_lines.isEmpty() ? QStringList{m_spec.subtitle} : m_lines;
+    std::vector<LaidText> previous = std::move(m_texts);
     m_texts.clear();
     m_texts.reserve(std::size_t(rows.size()) + 1);
     const auto add = [&](const QString &text, const QFont &font) {
+        const std::size_t index = m_texts.size();
+        if (index < previous.size() && previous[index].source == text) { // same text, same font: keep its shaping
+            m_texts.push_back(std::move(previous[index]));
+            return;
+        }
         QStaticText laid(text);
         laid.setTextFormat(Qt::PlainText);
         laid.prepare(QTransform(), font);
@@ -84,12 +90,13 @@ void TopologyNodeItem::layoutTexts() const
             laid.setText(QFontMetricsF(font).elidedText(text, Qt::ElideRight, width));
             laid.prepare(QTransform(), font);
         }
-        m_texts.push_back(std::move(laid));
+        m_texts.push_back({text, std::move(laid)});
     };
     add(m_spec.title, cardFont(true));
     const QFont rowFont = cardFont(false);
     for (qsizetype i = 0; i < rows.size() && (i + 1) * kLineHeight <= rowsHeight + 1; ++i)
         add(rows[i], rowFont);
+    m_textsValid = true;
 }
 
 void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -108,14 +115,14 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     painter->setBrush(colour());
     painter->drawRoundedRect(QRectF(card.left(), card.top(), 7, card.height()), 3, 3);
 
-    if (m_texts.empty())
+    if (!m_textsValid)
         layoutTexts();
     painter->setPen(m_utilization ? QColor(Qt::black) : palette.color(QPalette::Text));
     const QPointF origin(card.left() + kTextLeft, card.top() + kTextTop);
     for (std::size_t i = 0; i < m_texts.size(); ++i) {
         if (i < 2)
             painter->setFont(cardFont(i == 0));
-        const QStaticText &text = m_texts[i];
+        const QStaticText &text = m_texts[i].text;
         // vertically centred in its line, as before
         const qreal y = origin.y() + qreal(i) * kLineHeight + (kLineHeight - text.size().height()) / 2;
         painter->drawStaticText(QPointF(origin.x(), y), text);

@@ -45,12 +45,19 @@ public:
 
 private:
     /// Lays out the title and rows once per change (elided to the card), for every later paint.
+    /// A text that did not change keeps its layout (a figure update usually changes one row).
     void layoutTexts() const;
+
+    struct LaidText {
+        QString source;   ///< the text before eliding
+        QStaticText text; ///< shaped for the card's font, elided to its width
+    };
 
     NodeSpec m_spec;
     QStringList m_lines;
     std::optional<double> m_utilization;
-    mutable std::vector<QStaticText> m_texts; ///< title, then rows; empty = to be laid out
+    mutable std::vector<LaidText> m_texts; ///< title, then rows; valid while m_textsValid
+    mutable bool m_textsValid = false;
 
 };
 
