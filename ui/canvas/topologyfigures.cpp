@@ -145,14 +145,35 @@ void cacheFigures(const model::Scenario &scenario, const topology::TopologyAnaly
     }
 }
 
+/// Every master's slots as maximal ascending ranges, from one pass over the keyspace.
+QList<QList<topology::SlotRange>> rangesByMaster(const topology::ClusterLayout &layout)
+{
+    QList<QList<topology::SlotRange>> out(layout.masterCount());
+    for (int slot = 0; slot < topology::kClusterSlots; ++slot) {
+        const int owner = layout.ownerOf(slot);
+        if (owner < 0 || owner >= out.size())
+            continue;
+        QList<topology::SlotRange> &ranges = out[owner];
+        if (!ranges.isEmpty() && ranges.last().last == slot - 1)
+            ranges.last().last = slot;
+        else
+            ranges.append({slot, slot});
+    }
+    return out;
+}
+
 void redisFigures(const model::Scenario &scenario, const topology::TopologyAnalysis &topo, TopologyFigures &out)
 {
     const QString source = FiguresText::tr("Source: Redis Cluster layout (redis-cli --cluster create) and memory model.");
     const topology::ClusterLayout &layout = topo.redisLayout;
+    const QList<QList<topology::SlotRange>> slotRanges = rangesByMaster(layout);
     for (int m = 0; m < layout.masterCount(); ++m) {
         QStringList ranges;
-        for (const topology::SlotRange &range : layout.ranges(m))
+        int owned = 0;
+        for (const topology::SlotRange &range : slotRanges[m]) {
             ranges.append(u"%1–%2"_s.arg(range.first).arg(range.last));
+            owned += range.count();
+        }
         const topology::ShardMemory *memory = m < topo.redisMemory.size() ? &topo.redisMemory[m] : nullptr;
         std::optional<double> util;
         QString memoryLine = FiguresText::tr("memory unknown");
@@ -162,7 +183,7 @@ void redisFigures(const model::Scenario &scenario, const topology::TopologyAnaly
         }
         const QString tooltip =
             tip(FiguresText::tr("Redis master %1").arg(m + 1),
-                {FiguresText::tr("Hash slots %1 (%2 of 16384).").arg(ranges.join(u", "_s)).arg(layout.slotCount(m)),
+                {FiguresText::tr("Hash slots %1 (%2 of 16384).").arg(ranges.join(u", "_s)).arg(owned),
                  FiguresText::tr("Memory: %1, %2 of maxmemory (colour).").arg(memoryLine, UtilizationScale::percentText(util)),
                  FiguresText::tr("Replicas: %1, holding the same bytes.").arg(layout.master(m).replicas)},
                 source);
