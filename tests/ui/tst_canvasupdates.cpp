@@ -9,6 +9,7 @@
 #include "core/model/scenarioio.h"
 
 #include <QGraphicsPathItem>
+#include <QPainter>
 #include <QPaintEvent>
 #include <QRegularExpression>
 #include <QTest>
@@ -75,6 +76,17 @@ QList<QPair<int, int>> slotRanges(const QList<TopologyNodeItem *> &masters)
         }
     }
     return out;
+}
+
+/// The scene's `area` drawn into an image (without the view's item caches).
+QImage render(TopologyScene &scene, const QRectF &area)
+{
+    QImage image(area.size().toSize() / 2, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    scene.render(&painter, QRectF(image.rect()), area);
+    return image;
 }
 
 struct ShownCanvas {
@@ -166,11 +178,14 @@ private slots:
             QCOMPARE(from.x(), masters[m]->x());
         }
 
-        // and back: the same structure as a canvas that showed it first
+        // and back: the same items, edges and pixels as a canvas that showed it first
         scenario.spec.redisCluster.shards = 3;
-        canvas.showAnalysis(scenario, analyse(scenario));
-        TopologyScene fresh;
-        fresh.setScenario(scenario);
+        const AnalysisPtr back = analyse(scenario);
+        canvas.showAnalysis(scenario, back);
+        TopologyCanvas first;
+        first.showAnalysis(scenario, back);
+        TopologyScene &fresh = *first.topologyScene();
+        QCOMPARE(render(*scene, fresh.sceneRect()), render(fresh, fresh.sceneRect()));
         QCOMPARE(scene->nodes().size(), fresh.nodes().size());
         for (const TopologyNodeItem *item : fresh.nodes()) {
             QVERIFY(scene->node(item->key()));

@@ -262,18 +262,16 @@ void databaseFigures(const model::Scenario &scenario, const analysis::TrafficOut
 
 int peakTick(const autoscale::SimulationResult &simulation)
 {
-    int best = 0;
-    long bestReplicas = -1;
-    for (int tick = 0; tick < simulation.ticks; ++tick) {
-        long replicas = 0;
-        for (const autoscale::TierTimeline &tl : simulation.tiers)
-            replicas += at(tl.readyReplicas, tick);
-        if (replicas > bestReplicas) {
-            bestReplicas = replicas;
-            best = tick;
-        }
+    if (simulation.ticks <= 0)
+        return 0;
+    // tier by tier, each series read in order (its blocks stay in cache), then the first maximum
+    std::vector<long> ready(std::size_t(simulation.ticks), 0);
+    for (const autoscale::TierTimeline &tl : simulation.tiers) {
+        const std::size_t n = std::min(tl.readyReplicas.size(), ready.size());
+        for (std::size_t tick = 0; tick < n; ++tick)
+            ready[tick] += tl.readyReplicas[tick];
     }
-    return best;
+    return int(std::max_element(ready.begin(), ready.end()) - ready.begin());
 }
 
 TopologyFigures topologyFigures(const model::Scenario &scenario, const analysis::ScenarioAnalysis &analysis,

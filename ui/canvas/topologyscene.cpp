@@ -25,6 +25,28 @@ bool isPrefixPath(const QString &prefix, const QString &path)
     return path.size() == prefix.size() || path.at(prefix.size()) == u'.' || path.at(prefix.size()) == u'[';
 }
 
+/// The edges into one node. Its bounds are the path's control points and a pixel around them (a
+/// superset of the stroke of a cosmetic 1 px pen), instead of QGraphicsPathItem's outline of the
+/// stroked path, which costs a path stroker run on every change.
+class EdgesItem final : public QGraphicsPathItem {
+public:
+    explicit EdgesItem(const QPainterPath &path) : QGraphicsPathItem(path) {}
+    QRectF boundingRect() const override
+    {
+        if (m_bounds.isNull())
+            m_bounds = path().controlPointRect().adjusted(-1, -1, 1, 1);
+        return m_bounds;
+    }
+    void setEdges(const QPainterPath &path)
+    {
+        setPath(path);       // marks the old bounds dirty and schedules the item's repaint
+        m_bounds = QRectF(); // the new bounds, read when that repaint is resolved
+    }
+
+private:
+    mutable QRectF m_bounds;
+};
+
 /// Hides the items whose keys left the graph and keeps them aside (up to a bound), so a node that
 /// comes back (a shard count dragged back and forth) returns with its laid-out texts and cached
 /// pixels instead of being made and painted anew.
@@ -188,10 +210,11 @@ void TopologyScene::updateEdges()
         if (!item)
             item = revive(m_spareEdges, spec.key);
         if (!item) {
-            item = addPath(path);
+            item = new EdgesItem(path);
             item->setZValue(0);
+            addItem(item);
         } else if (item->path() != path) {
-            item->setPath(path);
+            static_cast<EdgesItem *>(item)->setEdges(path);
         }
         const QPen &wanted = spec.dashedEdges ? dashedPen : pen;
         if (item->pen() != wanted)
