@@ -1,6 +1,9 @@
 // The topology canvas: the frame time of panning a 500-node / 5,000-pod cluster (goal < 8 ms),
 // and the time to follow a new analysis of WebTools Pro (goal well under 16 ms). Rendered
 // offscreen: every frame is the viewport painted into a QImage after a scroll step.
+// BM_TopologyLeverFrame/<lever>: the canvas's share of a what-if frame (goal <= 3 ms of GUI-thread
+// time): showAnalysis with the analysis after a lever moved, then the platform's own paint of
+// what changed (run with QT_QPA_PLATFORM=offscreen).
 #include "core/analysis/scenarioanalysis.h"
 #include "core/model/scenarioio.h"
 #include "ui/canvas/canvasview.h"
