@@ -234,6 +234,8 @@ void MainWindow::createCanvas()
     connect(m_document, &ScenarioDocument::documentReset, m_canvas,
             [this] { m_canvas->showScenario(m_document->scenario()); });
     connect(m_canvas, &TopologyCanvas::fieldSelected, this, &MainWindow::selectField);
+    // the traffic scenario last chosen on the canvas or the charts is computed (and drawn) first
+    connect(m_canvas, &TopologyCanvas::trafficChosen, m_runner, &AnalysisRunner::setFocusTraffic);
     connect(m_tree, &ScenarioTreePanel::currentPathChanged, m_canvas, &TopologyCanvas::highlightPath);
 }
 

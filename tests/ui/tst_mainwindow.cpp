@@ -480,6 +480,20 @@ void TestMainWindow::chartsTrafficIsComputedFirst()
     QCOMPARE(first->traffic.size(), std::size_t{1});
     QCOMPARE(first->traffic.front().name, chosen);
     QCOMPARE(charts->trafficSelector()->currentText(), chosen); // the full result keeps the choice
+
+    // a traffic scenario chosen on the canvas is computed first as well
+    auto *canvasTraffic = window.findChild<QComboBox *>(QStringLiteral("canvasTraffic"));
+    QVERIFY(canvasTraffic && canvasTraffic->count() > 2);
+    const QString onCanvas = canvasTraffic->itemText(1);
+    QVERIFY(onCanvas != chosen);
+    canvasTraffic->setCurrentIndex(1);
+    QCOMPARE(window.analysisRunner()->focusTraffic(), onCanvas);
+    preview.clear();
+    ready.clear();
+    QVERIFY(window.document()->editField(maxReplicas, QStringLiteral("42")));
+    QVERIFY(ready.wait(120'000));
+    QCOMPARE(preview.size(), 1);
+    QCOMPARE(preview.at(0).at(0).value<AnalysisPtr>()->traffic.front().name, onCanvas);
     window.document()->undoStack()->setClean();
 }
 

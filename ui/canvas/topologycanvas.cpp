@@ -91,6 +91,7 @@ void TopologyCanvas::createBar()
         if (m_syncing || index < 0)
             return;
         setMoment({index, m_peak->isChecked() ? -1 : m_time->value()});
+        emit trafficChosen(m_traffic->itemText(index));
     });
     connect(m_peak, &QToolButton::toggled, this, [this](bool peak) {
         m_time->setEnabled(!peak);

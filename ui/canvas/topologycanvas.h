@@ -58,6 +58,8 @@ public slots:
 signals:
     /// The user selected a node standing for this scenario field path.
     void fieldSelected(const QString &path);
+    /// The user chose the traffic scenario whose figures the canvas shows.
+    void trafficChosen(const QString &name);
 
 private:
     void createBar();
