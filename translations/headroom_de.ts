@@ -553,13 +553,6 @@
         <source>&amp;Traffic scenario:</source>
         <translation>&amp;Verkehrsszenario:</translation>
     </message>
-    <message numerus="yes">
-        <source>%n day(s), %1 traffic scenario(s); charts built in %2 ms</source>
-        <translation>
-            <numerusform>%n Tag, %1 Verkehrsszenario(s); Diagramme in %2 ms erstellt</numerusform>
-            <numerusform>%n Tage, %1 Verkehrsszenario(s); Diagramme in %2 ms erstellt</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Draw Traffic</source>
         <translation>&amp;Verkehr zeichnen</translation>
@@ -595,6 +588,17 @@
     <message>
         <source>Name of the traffic scenario (an existing one is redrawn):</source>
         <translation>Name des Verkehrsszenarios (ein vorhandenes wird neu gezeichnet):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s), %1 traffic scenario(s)</source>
+        <translation>
+            <numerusform>%n Tag, %1 Verkehrsszenario(s)</numerusform>
+            <numerusform>%n Tage, %1 Verkehrsszenario(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Charts built in %1 ms</source>
+        <translation>Diagramme in %1 ms erstellt</translation>
     </message>
 </context>
 <context>

@@ -1,21 +1,36 @@
 // LTTB on a year of 5-minute points, the time from a finished analysis to the four charts built
 // and rendered once into a 1600x1000 image, and the charts page taking a new analysis (the redraw
 // after a what-if change): charts updated, and updated and rendered.
+//
+// BM_PanelLeverFrame/<lever>: the Charts page's share of a what-if frame. Two analyses of WebTools
+// Pro (spike-10x) differing by one step of a what-if lever (as in bench_whatif) alternate on the
+// shown page (1600x1000); per iteration: setAnalysis, then the platform's paint of the changed
+// chart viewports. Counters: charts_ms (setAnalysis), paint_ms (the paints), painted (viewports
+// painted), gui_cpu_ms (GUI thread CPU of both); Time = charts_ms + paint_ms.
 #include "ui/charts/chartbuilders.h"
 #include "ui/charts/chartcommon.h"
 #include "ui/charts/chartspanel.h"
+#include "ui/charts/chartview.h"
 #include "ui/charts/lttb.h"
+#include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
+#include "ui/panels/whatifpanel.h"
 
 #include "core/model/scenarioio.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QImage>
 #include <QPainter>
+#include <QSlider>
 
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <cmath>
+#include <ctime>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace headroom;
@@ -148,5 +163,118 @@ void BM_PanelNewAnalysis(benchmark::State &state)
         image.save(qEnvironmentVariable("HEADROOM_CHARTS_PNG"));
 }
 BENCHMARK(BM_PanelNewAnalysis)->Arg(0)->Arg(1)->ArgName("render")->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+/// Counts the paint events of the watched widgets.
+class PaintCounter final : public QObject {
+public:
+    void watch(QWidget *widget) { widget->installEventFilter(this); }
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++count;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+/// The analyses before and after one step of `lever` (the step bench_whatif takes).
+std::array<ui::AnalysisPtr, 2> leverAnalyses(const QString &lever)
+{
+    ui::ScenarioDocument doc;
+    doc.reset(model::defaultScenario(), QString());
+    ui::AnalysisRunner runner(&doc);
+    runner.setDebounceMs(0);
+    ui::WhatIfPanel whatIf(&doc, &runner);
+    ui::AnalysisPtr latest;
+    QObject::connect(&runner, &ui::AnalysisRunner::analysisReady, &runner,
+                     [&](const ui::AnalysisPtr &a, double) { latest = a; });
+    const auto wait = [&] {
+        latest.reset();
+        while (!latest)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        return latest;
+    };
+    analysis::AnalysisOptions options;
+    options.traffic = QStringList{u"spike-10x"_s};
+    runner.setOptions(options);
+    const ui::AnalysisPtr before = wait();
+    QSlider *slider = whatIf.slider(lever);
+    const int step = std::max(1, (slider->maximum() - slider->minimum()) / 10);
+    slider->setValue(slider->value() + step <= slider->maximum() ? slider->value() + step : slider->value() - step);
+    return {before, wait()};
+}
+
+/// One frame of BM_PanelLeverFrame: `panel` takes `analysis`, then the changed viewports paint.
+/// Not inlined, so that a profiler can count it alone (valgrind --toggle-collect=*leverFrame*).
+[[gnu::noinline]] double leverFrame(charts::ChartsPanel &panel, const ui::AnalysisPtr &analysis,
+                                    const std::function<void()> &drain)
+{
+    QElapsedTimer timer;
+    timer.start();
+    panel.setAnalysis(analysis);
+    const double set = double(timer.nsecsElapsed()) / 1e6;
+    drain();
+    return set;
+}
+
+void BM_PanelLeverFrame(benchmark::State &state)
+{
+    static const char *const levers[] = {ui::WhatIfPanel::maxReplicasLever, ui::WhatIfPanel::cpuTargetLever,
+                                         ui::WhatIfPanel::growthLever,      ui::WhatIfPanel::spikeFactorLever,
+                                         ui::WhatIfPanel::spotLever,        ui::WhatIfPanel::shardsLever,
+                                         ui::WhatIfPanel::hitRatioLever};
+    const QString lever = QString::fromLatin1(levers[state.range(0)]);
+    state.SetLabel(lever.toStdString());
+    const std::array<ui::AnalysisPtr, 2> analyses = leverAnalyses(lever);
+    ui::ScenarioDocument document;
+    document.reset(model::defaultScenario(), QString());
+    charts::ChartsPanel panel(&document);
+    panel.resize(1600, 1000);
+    panel.show();
+    PaintCounter paints;
+    for (charts::ChartView *v : {panel.demandView(), panel.replicasView(), panel.trafficView(), panel.costView()})
+        paints.watch(v->viewport());
+    const auto drain = [&] {
+        int before = -1;
+        while (before != paints.count) {
+            before = paints.count;
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
+    };
+    for (const ui::AnalysisPtr &a : analyses) {
+        panel.setAnalysis(a);
+        drain();
+    }
+    paints.count = 0;
+    double chartsMs = 0, paintMs = 0, cpuMs = 0;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const double cpu = threadCpuMs();
+        QElapsedTimer timer;
+        timer.start();
+        const double set = leverFrame(panel, analyses[i++ % 2], drain);
+        const double total = double(timer.nsecsElapsed()) / 1e6;
+        chartsMs += set;
+        paintMs += total - set;
+        cpuMs += threadCpuMs() - cpu;
+        state.SetIterationTime(total / 1e3);
+    }
+    const double n = double(state.iterations());
+    state.counters["charts_ms"] = benchmark::Counter(chartsMs / n);
+    state.counters["paint_ms"] = benchmark::Counter(paintMs / n);
+    state.counters["painted"] = benchmark::Counter(paints.count / n);
+    state.counters["gui_cpu_ms"] = benchmark::Counter(cpuMs / n);
+}
+BENCHMARK(BM_PanelLeverFrame)->DenseRange(0, 6)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 } // namespace

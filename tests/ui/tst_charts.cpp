@@ -14,12 +14,14 @@
 
 #include <QApplication>
 #include <QAreaSeries>
+#include <QLabel>
 #include <QLegend>
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QLineSeries>
 #include <QPainter>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -51,6 +53,64 @@ private:
             if (s->name() == name)
                 return charts::seriesPoints(chart, s, lower);
         return {};
+    }
+    /// Counts the paint events of the watched widgets (the charts' viewports).
+    class PaintCounter final : public QObject {
+    public:
+        explicit PaintCounter(const charts::ChartsPanel &panel)
+        {
+            for (charts::ChartView *v : {panel.demandView(), panel.replicasView(), panel.trafficView(), panel.costView()})
+                v->viewport()->installEventFilter(this);
+        }
+        QHash<QObject *, int> counts;
+        int total() const
+        {
+            int n = 0;
+            for (int c : counts)
+                n += c;
+            return n;
+        }
+
+    protected:
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint)
+                ++counts[watched];
+            return QObject::eventFilter(watched, event);
+        }
+    };
+    /// Runs the pending scene updates and paints.
+    static void settle()
+    {
+        for (int i = 0; i < 5; ++i) {
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
+        QTest::qWait(30);
+        QCoreApplication::processEvents();
+    }
+    /// Shows `panel` with m_analysis drawn and settled: the first drawing sizes the plots, the
+    /// second downsamples to their real width.
+    bool showSettled(charts::ChartsPanel &panel) const
+    {
+        panel.resize(1000, 700);
+        panel.show();
+        if (!QTest::qWaitForWindowExposed(&panel))
+            return false;
+        for (int i = 0; i < 2; ++i) {
+            panel.setAnalysis(std::make_shared<analysis::ScenarioAnalysis>(m_analysis));
+            settle();
+        }
+        return true;
+    }
+    /// What the window system shows of `view`'s viewport (the backing store after the partial repaints).
+    static QImage onScreen(charts::ChartView *view)
+    {
+        const QPoint at = view->viewport()->mapTo(view->window(), QPoint(0, 0));
+        return view->screen()
+            ->grabWindow(view->window()->winId(), at.x(), at.y(), view->viewport()->width(), view->viewport()->height())
+            .toImage()
+            .convertToFormat(QImage::Format_RGB32);
     }
     static int countType(QChart &chart, QAbstractSeries::SeriesType type)
     {
@@ -330,6 +390,81 @@ private slots:
         QVERIFY(traffic->legend()->markers().size() > 5);
         QCOMPARE(traffic->legend()->alignment(), Qt::AlignRight);
         QCOMPARE(demand->legend()->alignment(), demand->legend()->markers().size() > 5 ? Qt::AlignRight : Qt::AlignBottom);
+    }
+
+    // Equal data is no change: the layer keeps it without a repaint; syncChart says what changed.
+    void layerAndSyncSkipEqualContent()
+    {
+        auto chart = charts::replicasChart(m_analysis, 80);
+        charts::SeriesLayer *layer = charts::SeriesLayer::of(*chart);
+        QVERIFY(layer);
+        std::vector<charts::SeriesLayer::Entry> entries = layer->entries();
+        QVERIFY(!entries.empty());
+        QVERIFY(!layer->setData(entries, layer->shades()));
+        entries.front().upper[3].ry() += 1e-9; // not fuzzy: any other value is a change
+        QVERIFY(layer->setData(entries, layer->shades()));
+        QCOMPARE(layer->entries().front().upper[3], entries.front().upper[3]);
+        entries.front().pen.setColor(Qt::black);
+        QVERIFY(layer->setData(entries, layer->shades()));
+
+        chart = charts::replicasChart(m_analysis, 80);
+        bool changed = true;
+        QVERIFY(charts::syncChart(*chart, charts::replicasSpec(m_analysis, 80), &changed));
+        QVERIFY(!changed);
+        analysis::ScenarioAnalysis more = m_analysis;
+        for (int &r : more.plan.tiers.front().requiredReplicas)
+            r *= 3;
+        QVERIFY(charts::syncChart(*chart, charts::replicasSpec(more, 80), &changed));
+        QVERIFY(changed);
+        QVERIFY(charts::syncChart(*chart, charts::replicasSpec(more, 80), &changed));
+        QVERIFY(!changed);
+    }
+
+    // A new analysis whose figures equal the shown ones: no chart is rebuilt, updated or repainted.
+    void unchangedAnalysisRepaintsNothing()
+    {
+        ui::ScenarioDocument doc;
+        doc.reset(m_scenario, QString());
+        charts::ChartsPanel panel(&doc);
+        QVERIFY(showSettled(panel));
+        const int redrawn = panel.redrawnCharts(), replaced = panel.replacedCharts();
+        QVERIFY(redrawn >= 4);
+        PaintCounter paints(panel);
+        for (int i = 0; i < 3; ++i) {
+            panel.setAnalysis(std::make_shared<analysis::ScenarioAnalysis>(m_analysis)); // a copy: equal, not the same
+            settle();
+        }
+        QCOMPARE(panel.redrawnCharts(), redrawn);
+        QCOMPARE(panel.replacedCharts(), replaced);
+        QCOMPARE(paints.total(), 0);
+        QVERIFY(panel.findChild<QLabel *>(u"chartsNote"_s)->toolTip().contains(u" ms"_s));
+    }
+
+    // Changed users in the middle of the plan (same axis ranges): only the demand chart repaints,
+    // and what the window shows afterwards is the chart as a full render draws it.
+    void changedSeriesRepaintsOnlyItsChart()
+    {
+        ui::ScenarioDocument doc;
+        doc.reset(m_scenario, QString());
+        charts::ChartsPanel panel(&doc);
+        QVERIFY(showSettled(panel));
+        charts::ChartView *demand = panel.demandView();
+        const QImage before = onScreen(demand);
+        QCOMPARE(before, demand->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32));
+        const int redrawn = panel.redrawnCharts();
+        analysis::ScenarioAnalysis changed = m_analysis;
+        for (std::size_t d = 40; d < 60; ++d)
+            changed.plan.users[d] *= 0.7;
+        PaintCounter paints(panel);
+        panel.setAnalysis(std::make_shared<analysis::ScenarioAnalysis>(changed));
+        settle();
+        QCOMPARE(panel.redrawnCharts(), redrawn + 1);
+        QVERIFY(paints.counts.value(demand->viewport()) >= 1);
+        QCOMPARE(paints.total(), paints.counts.value(demand->viewport()));
+        QCOMPARE(points(*demand->chart(), u"Concurrent users"_s).size(), 120);
+        const QImage after = onScreen(demand);
+        QVERIFY(after != before);
+        QCOMPARE(after, demand->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32));
     }
 
     void syncRefusesOtherStructure()

@@ -185,9 +185,12 @@ void ChartsPanel::refresh()
     if (!any)
         return;
     m_lastBuildMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-    m_note->setText(tr("%n day(s), %1 traffic scenario(s); charts built in %2 ms", nullptr, m_analysis->plan.days)
-                        .arg(m_trafficSelector->count())
-                        .arg(m_lastBuildMs, 0, 'f', 1));
+    // The build time goes to the tooltip: a note changing on every redraw would repaint the tool bar.
+    const QString note =
+        tr("%n day(s), %1 traffic scenario(s)", nullptr, m_analysis->plan.days).arg(m_trafficSelector->count());
+    if (m_note->text() != note)
+        m_note->setText(note);
+    m_note->setToolTip(tr("Charts built in %1 ms").arg(m_lastBuildMs, 0, 'f', 1));
 }
 
 std::size_t ChartsPanel::pointBudget(Chart which) const
@@ -220,9 +223,13 @@ void ChartsPanel::rebuild(Chart which)
     case ChartCount: return;
     }
     ChartView *view = m_views[which];
-    if (spec && syncChart(*view->chart(), *spec)) {
-        view->setToolTip(view->chart()->toolTip());
+    bool changed = false;
+    if (spec && syncChart(*view->chart(), *spec, &changed)) {
+        m_redrawn += changed ? 1 : 0;
+        if (view->toolTip() != view->chart()->toolTip())
+            view->setToolTip(view->chart()->toolTip());
     } else {
+        ++m_redrawn;
         // A new structure (another tier, phase or cost layer): the chart is replaced, and with it
         // the drawing overlay, which is carried over.
         const CurveOverlay::Points drawn = m_overlay ? m_overlay->points() : CurveOverlay::Points{};

@@ -23,7 +23,8 @@ class CurveOverlay;
 
 /// The "Charts" workspace page: demand, replicas per tier, the simulation of a chosen traffic
 /// scenario and cost per day, redrawn from every new analysis on the GUI thread. A redraw updates
-/// the shown charts in place (points, axis ranges) when their structure is unchanged, downsamples
+/// the shown charts in place (points, axis ranges) when their structure is unchanged and leaves
+/// charts whose content did not change untouched (no layout, no repaint), downsamples
 /// to ~1.5 points per device pixel of the plot's width, and skips hidden charts (they are redrawn
 /// when shown). Draw mode (D, Esc leaves it) draws a traffic curve over the demand chart's
 /// simulation window and saves it as a named traffic scenario of the document (one undo step).
@@ -53,6 +54,10 @@ public:
     double lastBuildMs() const { return m_lastBuildMs; }
     /// How many charts were replaced by new ones (not updated in place) since construction.
     int replacedCharts() const { return m_replaced; }
+    /// How many times a chart's drawn content changed (replaced, or updated in place with other
+    /// points, ranges or labels) since construction. A chart whose new content equals what it
+    /// shows is left alone: not laid out, not repainted.
+    int redrawnCharts() const { return m_redrawn; }
 
     /// Draw mode: the toggle action (D), the overlay while drawing (null otherwise).
     QAction *drawAction() const { return m_drawAction; }
@@ -102,6 +107,7 @@ private:
     QString m_pendingTraffic; ///< a just-saved traffic scenario to show once the analysis has it
     double m_lastBuildMs = 0;
     int m_replaced = 0;
+    int m_redrawn = 0;
 };
 
 } // namespace headroom::charts

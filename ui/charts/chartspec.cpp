@@ -80,30 +80,33 @@ void ChartSpec::fitFromZero(int axis, double max)
 
 namespace {
 
-void applyAxis(QAbstractAxis *to, const ChartSpec::Axis &a)
+/// Applies `a` to `to`; returns whether anything changed.
+bool applyAxis(QAbstractAxis *to, const ChartSpec::Axis &a)
 {
     // Each setter lays the axis' labels out again even for an equal value: set only what changed.
-    if (to->titleText() != a.title)
-        to->setTitleText(a.title);
+    bool changed = false;
+    const auto set = [&changed](bool differs, const auto &apply) {
+        if (differs) {
+            apply();
+            changed = true;
+        }
+    };
+    set(to->titleText() != a.title, [&] { to->setTitleText(a.title); });
     if (auto *v = qobject_cast<QValueAxis *>(to)) {
-        if (v->min() != a.min || v->max() != a.max)
-            v->setRange(a.min, a.max);
-        if (v->tickCount() != a.ticks)
-            v->setTickCount(a.ticks);
-        if (v->labelFormat() != a.format)
-            v->setLabelFormat(a.format);
+        set(v->min() != a.min || v->max() != a.max, [&] { v->setRange(a.min, a.max); });
+        set(v->tickCount() != a.ticks, [&] { v->setTickCount(a.ticks); });
+        set(v->labelFormat() != a.format, [&] { v->setLabelFormat(a.format); });
     } else if (auto *t = qobject_cast<QDateTimeAxis *>(to)) {
         const auto min = QDateTime::fromMSecsSinceEpoch(qint64(a.min), Qt::UTC);
         const auto max = QDateTime::fromMSecsSinceEpoch(qint64(a.max), Qt::UTC);
-        if (t->min() != min || t->max() != max)
-            t->setRange(min, max);
-        if (t->format() != a.format)
-            t->setFormat(a.format);
+        set(t->min() != min || t->max() != max, [&] { t->setRange(min, max); });
+        set(t->format() != a.format, [&] { t->setFormat(a.format); });
     }
+    return changed;
 }
 
-/// What the chart's layer draws for `spec`, on the chart's axes.
-void applyData(QChart &chart, const ChartSpec &spec)
+/// What the chart's layer draws for `spec`, on the chart's axes; returns whether that changed.
+bool applyData(QChart &chart, const ChartSpec &spec)
 {
     const QList<QAbstractAxis *> axes = chart.axes();
     std::vector<SeriesLayer::Entry> entries;
@@ -117,7 +120,7 @@ void applyData(QChart &chart, const ChartSpec &spec)
     SeriesLayer *layer = SeriesLayer::of(chart);
     if (!layer)
         layer = new SeriesLayer(&chart);
-    layer->setData(std::move(entries), std::move(shades));
+    return layer->setData(std::move(entries), std::move(shades));
 }
 
 void fitLegend(QChart &chart, const ChartSpec &spec)
@@ -230,31 +233,43 @@ std::unique_ptr<QChart> makeChart(const ChartSpec &spec)
     return chart;
 }
 
-bool syncChart(QChart &shown, const ChartSpec &spec)
+bool syncChart(QChart &shown, const ChartSpec &spec, bool *changed)
 {
     if (!sameStructure(shown, spec))
         return false;
-    if (shown.title() != spec.title)
+    bool drawn = false;
+    if (shown.title() != spec.title) {
         shown.setTitle(spec.title);
-    shown.setToolTip(spec.toolTip);
+        drawn = true;
+    }
+    if (shown.toolTip() != spec.toolTip)
+        shown.setToolTip(spec.toolTip);
     const QList<QAbstractAxis *> axes = shown.axes();
     for (std::size_t i = 0; i < spec.axes.size(); ++i)
-        applyAxis(axes[qsizetype(i)], spec.axes[i]);
+        drawn = applyAxis(axes[qsizetype(i)], spec.axes[i]) || drawn;
     const QList<QAbstractSeries *> series = shown.series();
     for (std::size_t i = 0; i < spec.series.size(); ++i) {
         const ChartSpec::Series &s = spec.series[i];
         QAbstractSeries *to = series[qsizetype(i)];
-        if (to->name() != s.name)
+        if (to->name() != s.name) {
             to->setName(s.name);
+            drawn = true;
+        }
         if (auto *area = qobject_cast<QAreaSeries *>(to)) {
-            if (area->brush() != s.brush)
+            if (area->brush() != s.brush) {
                 area->setBrush(s.brush);
+                drawn = true;
+            }
         } else if (auto *line = qobject_cast<QXYSeries *>(to)) {
-            if (line->pen() != s.pen)
+            if (line->pen() != s.pen) {
                 line->setPen(s.pen);
+                drawn = true;
+            }
         }
     }
-    applyData(shown, spec);
+    drawn = applyData(shown, spec) || drawn;
+    if (changed)
+        *changed = drawn;
     return true;
 }
 

@@ -74,8 +74,10 @@ std::unique_ptr<QChart> makeChart(const ChartSpec &spec);
 
 /// Updates `shown` (made by makeChart) in place to show `spec` when their structure matches (the
 /// same series kinds and axes): points, names, pens, axis ranges, title, tooltip and time shades
-/// change (Qt Charts' own items only where different); the legend, axes and scene items stay. Returns false (and leaves
+/// change, each only where different, so an unchanged chart is not laid out or repainted at all
+/// and changed points alone repaint only the plot area; the legend, axes and scene items stay.
+/// `changed` (optional) tells whether anything that is drawn changed. Returns false (and leaves
 /// `shown` unchanged) when the structures differ; then show makeChart(spec) instead.
-bool syncChart(QChart &shown, const ChartSpec &spec);
+bool syncChart(QChart &shown, const ChartSpec &spec, bool *changed = nullptr);
 
 } // namespace headroom::charts

@@ -32,6 +32,9 @@ ChartView::ChartView(QWidget *parent) : QChartView(parent)
     setRenderHint(QPainter::Antialiasing);
     // Qt Charts' items and the series layer restore what they change: skip a save/restore per item.
     setOptimizationFlags(optimizationFlags() | QGraphicsView::DontSavePainterState);
+    // One rectangle around the changed items: the raster engine clips it on its fast path, where a
+    // region of many small rectangles (axis labels, tick lines) makes every span go through a clip test.
+    setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
     setMouseTracking(true);
     setFocusPolicy(Qt::ClickFocus);
     setRubberBand(QChartView::NoRubberBand);

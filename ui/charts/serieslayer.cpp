@@ -47,7 +47,20 @@ struct Mapping {
     QPointF operator()(const QPointF &p) const { return {x0 + p.x() * sx, y0 - p.y() * sy}; }
 };
 
+bool samePoints(const QList<QPointF> &a, const QList<QPointF> &b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const QPointF &p, const QPointF &q) {
+               return p.x() == q.x() && p.y() == q.y();
+           });
+}
+
 } // namespace
+
+bool operator==(const SeriesLayer::Entry &a, const SeriesLayer::Entry &b)
+{
+    return a.area == b.area && a.x == b.x && a.y == b.y && a.pen == b.pen && a.brush == b.brush &&
+           samePoints(a.upper, b.upper) && samePoints(a.lower, b.lower);
+}
 
 SeriesLayer::SeriesLayer(QChart *chart) : QGraphicsObject(chart), m_chart(chart), m_plot(chart->plotArea())
 {
@@ -72,11 +85,14 @@ SeriesLayer *SeriesLayer::of(const QChart &chart)
     return nullptr;
 }
 
-void SeriesLayer::setData(std::vector<Entry> entries, std::vector<Shade> shades)
+bool SeriesLayer::setData(std::vector<Entry> entries, std::vector<Shade> shades)
 {
+    if (entries == m_entries && shades == m_shades)
+        return false;
     m_entries = std::move(entries);
     m_shades = std::move(shades);
     update();
+    return true;
 }
 
 const SeriesLayer::Entry *SeriesLayer::entry(const QAbstractSeries *series) const

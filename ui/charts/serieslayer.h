@@ -35,11 +35,14 @@ public:
         QBrush brush;
         QAbstractAxis *x = nullptr; ///< the time (or value) axis the x values are on
         QAbstractAxis *y = nullptr;
+        /// Exactly the same points (not QPointF's fuzzy equality), style and axes.
+        friend bool operator==(const Entry &a, const Entry &b);
     };
     /// A shaded interval [startMs, endMs) of the x axis, the plot's full height.
     struct Shade {
         double start = 0, end = 0;
         QColor fill;
+        friend bool operator==(const Shade &, const Shade &) = default;
     };
 
     /// Adds the layer to `chart` (a child item above Qt's series, below the legend) and repaints
@@ -50,8 +53,9 @@ public:
     /// The layer of a chart made by makeChart, or null.
     static SeriesLayer *of(const QChart &chart);
 
-    /// Replaces the drawn series (index i belongs to chart->series()[i]) and shades, and repaints.
-    void setData(std::vector<Entry> entries, std::vector<Shade> shades);
+    /// Replaces the drawn series (index i belongs to chart->series()[i]) and shades, and repaints
+    /// the plot area; returns false (and repaints nothing) when they equal what is shown.
+    bool setData(std::vector<Entry> entries, std::vector<Shade> shades);
     const std::vector<Entry> &entries() const { return m_entries; }
     const std::vector<Shade> &shades() const { return m_shades; }
     /// The entry drawn for `series` of the chart, or null.
