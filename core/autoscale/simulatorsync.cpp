@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <optional>
 
 namespace headroom::autoscale::sim {
 
@@ -58,10 +57,11 @@ int perPodProposal(const TierSim &t, MetricPlan &p, double value, int withMetric
     return memo.truncatedReplicas;
 }
 
-/// One metric's proposal from a lagged sample, following the controller's per-type rules; nullopt
-/// when no pod reports it (a failed fetch). The proposal is kept in `p.memo` with its inputs: memory
-/// and queue metrics rarely change between syncs.
-std::optional<int> proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPods)
+/// One metric's proposal from a lagged sample, following the controller's per-type rules, in
+/// `replicas`; false when no pod reports it (a failed fetch). The proposal is kept in `p.memo` with its
+/// inputs: memory and queue metrics rarely change between syncs. (Not an optional<int>: its copy reads
+/// the value and the flag as one word right after they were stored apart, which stalls the pipeline.)
+bool proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPods, int &replicas)
 {
     const double value = x.*p.field;
     int podsA = t.ready; // the pod counts the rule reads
@@ -72,23 +72,27 @@ std::optional<int> proposeMetric(const TierSim &t, MetricPlan &p, const Sample &
         podsA = p.source == Source::Cpu ? std::min(x.ready, totalPods)
                                         : std::min(totalPods - t.pending, x.ready + t.startingCount);
         if (podsA <= 0)
-            return std::nullopt;
+            return false;
         podsB = std::max(0, totalPods - podsA);
     } else if (p.targetType == MetricTargetType::AverageValue) {
         podsA = totalPods;
     }
     ProposalMemo &memo = p.memo;
-    if (value == memo.value && t.replicas == memo.current && podsA == memo.podsA && podsB == memo.podsB)
-        return memo.replicas;
+    if (value == memo.value && t.replicas == memo.current && podsA == memo.podsA && podsB == memo.podsB) {
+        replicas = memo.replicas;
+        return memo.reported;
+    }
     memo.value = value;
     memo.current = t.replicas;
     memo.podsA = podsA;
     memo.podsB = podsB;
+    memo.reported = true;
     if (p.perPod) {
         memo.replicas = perPodProposal(t, p, value, podsA, podsB);
     } else if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
         if (totalPods <= 0) {
-            memo.replicas.reset();
+            memo.reported = false;
+            memo.replicas = 0;
         } else {
             const double ratio = value / (p.target * totalPods);
             memo.replicas = t.tolerances.isWithin(ratio) ? totalPods
@@ -100,7 +104,8 @@ std::optional<int> proposeMetric(const TierSim &t, MetricPlan &p, const Sample &
             : t.tolerances.isWithin(ratio) ? t.replicas
                                            : static_cast<int>(std::ceil(ratio * t.ready));
     }
-    return memo.replicas;
+    replicas = memo.replicas;
+    return memo.reported;
 }
 
 /// The controller's decision on the metric proposals (decideReplicas() with the stabilization window
@@ -120,12 +125,16 @@ int decide(TierSim &t, int proposal, std::size_t invalid, const ControllerSettin
         return current; // no usable metric
     } else {
         // a proposal beyond the bound the size sits at keeps the size whatever the window holds (the
-        // window only moves the stabilized value further out): record it without asking the window
+        // window only moves the stabilized value further out): record it without asking the window.
+        // Held at max, the size itself is recorded: every later decision reads the window's values only
+        // through min(value, maxReplicas) (the size never exceeds maxReplicas on this path; min and max
+        // commute with that clamp, and values at or past maxReplicas are capped alike by the rate limits
+        // and min/max), so a proposal >= maxReplicas and maxReplicas itself decide alike.
         const bool heldAtMax = proposal >= current && current >= t.specMaxReplicas
             && (t.behavior || t.legacyKeepsCurrent);
         const bool heldAtMin = t.behavior && proposal <= current && current <= t.specMinReplicas;
         if (heldAtMax || heldAtMin) {
-            t.window->add(proposal, nowMs);
+            t.window->add(heldAtMax ? current : proposal, nowMs);
             return current;
         }
         const WindowExtremes extremes = t.window->extremes(proposal, nowMs);
@@ -175,14 +184,26 @@ int syncReplicas(TierSim &t, const Sample &seen, std::int64_t nowMs, ScalingPoli
     if (policy == ScalingPolicyKind::Custom)
         return customPolicy(t, seen, nowMs);
     const int totalPods = t.ready + t.startingCount + t.pending;
+    // At maxReplicas, one metric proposing at least the current size decides the sync: the highest
+    // proposal wins, so decide() takes its held-at-max path whatever the other metrics say. That path
+    // only records the size in the window (see heldAtMax in decide()): the other metrics are skipped.
+    const int current = t.replicas;
+    const bool mayHoldAtMax = current == t.specMaxReplicas && current >= t.specMinReplicas
+        && (current != 0 || t.specMinReplicas == 0) && (t.behavior || t.legacyKeepsCurrent);
     int proposal = 0;
     std::size_t invalid = t.metricCount - t.plans.size();
     for (MetricPlan &plan : t.plans) {
-        const std::optional<int> r = proposeMetric(t, plan, seen, totalPods);
-        if (!r)
+        int r = 0;
+        if (!proposeMetric(t, plan, seen, totalPods, r)) {
             ++invalid;
-        else if (proposal == 0 || *r > proposal) // the highest proposal wins, as decideReplicas() picks it
-            proposal = *r;
+            continue;
+        }
+        if (mayHoldAtMax && r >= current) {
+            t.window->add(current, nowMs);
+            return current;
+        }
+        if (proposal == 0 || r > proposal) // the highest proposal wins, as decideReplicas() picks it
+            proposal = r;
     }
     return decide(t, proposal, invalid, settings, nowMs);
 }

@@ -39,7 +39,8 @@ struct ProposalMemo {
     double value = std::numeric_limits<double>::quiet_NaN(); ///< the sample (NaN: nothing computed yet)
     int current = 0;
     int podsA = 0, podsB = 0; ///< the pod counts the metric's rule reads
-    std::optional<int> replicas; ///< nullopt: no pod reported the metric
+    int replicas = 0;      ///< the proposal, when `reported`
+    bool reported = false; ///< false: no pod reported the metric
     /// Per-pod metrics with every pod reporting: the proposal for a truncated per-pod value.
     double truncated = std::numeric_limits<double>::quiet_NaN();
     int truncatedCurrent = 0;
