@@ -12,11 +12,17 @@ using namespace model;
 
 namespace {
 
-/// The per-pod value the controller compares with the target: sum / (pods x request) as an integer
-/// percent for Utilization targets, else the per-pod average truncated to milli-units.
+/// The per-pod value the controller compares with the target before truncation: sum / (pods x
+/// request) in percent for Utilization targets, else the per-pod average in milli-units.
+double perPodQuotient(const MetricPlan &p, double value, double divisor)
+{
+    return p.utilization() ? value * 100 / divisor : value / divisor * 1000;
+}
+
+/// The per-pod value truncated as the controller does (an integer percent, or whole milli-units).
 double truncatedPerPod(const MetricPlan &p, double value, double divisor)
 {
-    return p.utilization() ? std::floor(value * 100 / divisor) : std::floor(value / divisor * 1000);
+    return std::floor(perPodQuotient(p, value, divisor));
 }
 
 int ceilToInt(double v)
@@ -40,16 +46,23 @@ int perPodReplicas(const TierSim &t, const MetricPlan &p, double value, double p
 }
 
 /// Per-pod metrics (ReplicaCalculator's rules for a uniform fleet): `withMetrics` pods report
-/// `value` in total, `unready` pods count only on a scale-up, as using nothing.
-int perPodProposal(const TierSim &t, MetricPlan &p, double value, int withMetrics, int unready)
+/// `value` in total (the sample `x`'s), `unready` pods count only on a scale-up, as using nothing.
+int perPodProposal(const TierSim &t, MetricPlan &p, const Sample &x, double value, int withMetrics, int unready)
 {
-    const double perPod = truncatedPerPod(p, value, p.divisor(withMetrics));
+    // CPU utilization over the sample's ready pods is the quotient serve() computed for the tick, in
+    // the same operations (cpuMilli x 100 / (ready x request)): no second division
+    const double quotient = p.source == Source::Cpu && p.utilization() && withMetrics == x.ready
+        ? x.cpuPercent
+        : perPodQuotient(p, value, p.divisor(withMetrics));
     if (unready != 0) // the corrected value is read as well
-        return perPodReplicas(t, p, value, perPod, withMetrics, unready);
-    // the rules read the truncated value only: it moves far less often than the sample
+        return perPodReplicas(t, p, value, std::floor(quotient), withMetrics, unready);
+    // the rules read the truncated value only: it moves far less often than the sample. The quotient
+    // truncates to the remembered value exactly when it lies in [truncated, truncated + 1)
     ProposalMemo &memo = p.memo;
-    if (perPod == memo.truncated && t.replicas == memo.truncatedCurrent && withMetrics == memo.truncatedPods)
+    if (quotient >= memo.truncated && quotient < memo.truncated + 1 && t.replicas == memo.truncatedCurrent
+        && withMetrics == memo.truncatedPods)
         return memo.truncatedReplicas;
+    const double perPod = std::floor(quotient);
     memo.truncated = perPod;
     memo.truncatedCurrent = t.replicas;
     memo.truncatedPods = withMetrics;
@@ -88,7 +101,7 @@ bool proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPo
     memo.podsB = podsB;
     memo.reported = true;
     if (p.perPod) {
-        memo.replicas = perPodProposal(t, p, value, podsA, podsB);
+        memo.replicas = perPodProposal(t, p, x, value, podsA, podsB);
     } else if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
         if (totalPods <= 0) {
             memo.reported = false;

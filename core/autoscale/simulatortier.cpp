@@ -204,8 +204,8 @@ Served serve(TierSim &t, double units, double arrivals, double dt, Sample &s)
     s.queue = t.boundedQueue ? t.queue : t.queue + std::min(arrivals * t.service, double(servers));
     s.waitSeconds = backlogWait;
     s.p95Ms = std::min(p95, 1e9) * 1000;
-    return {dropped, t.ready > 0 ? s.cpuMilli * 100 / (t.ready * double(tier.requests.cpuMillicores)) : 0,
-            t.ready > 0 ? t.memoryUtilization : 0, 0};
+    s.cpuPercent = t.ready > 0 ? s.cpuMilli * 100 / (t.ready * double(tier.requests.cpuMillicores)) : 0;
+    return {dropped, s.cpuPercent, t.ready > 0 ? t.memoryUtilization : 0, 0};
 }
 
 } // namespace

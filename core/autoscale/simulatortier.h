@@ -24,6 +24,7 @@ namespace headroom::autoscale::sim {
 struct Sample {
     int ready = 0;
     double cpuMilli = 0;   ///< total over ready pods
+    double cpuPercent = 0; ///< cpuMilli x 100 / (ready x requested millicores); 0 without ready pods
     double memBytes = 0;   ///< total over ready pods
     double arrivals = 0;   ///< per second
     double queue = 0;
