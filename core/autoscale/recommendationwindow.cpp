@@ -22,6 +22,7 @@ void RecommendationWindow::Queue::grow()
     for (std::size_t i = m_head; i != m_tail; ++i)
         wider[n++] = at(i);
     m_entries = std::move(wider);
+    m_mask = m_entries.size() - 1;
     m_head = 0;
     m_tail = n;
 }

@@ -74,10 +74,11 @@ private:
 
     private:
         bool moreExtreme(int a, int b) const { return m_keepsMax ? a > b : a < b; }
-        Recommendation &at(std::size_t i) { return m_entries[i & (m_entries.size() - 1)]; }
+        Recommendation &at(std::size_t i) { return m_entries.data()[i & m_mask]; }
         void grow();
 
         std::vector<Recommendation> m_entries = std::vector<Recommendation>(16); ///< power-of-two ring
+        std::size_t m_mask = 15; ///< m_entries.size() - 1, kept apart: the size is a subtraction and a shift
         std::size_t m_head = 0; ///< live entries are [m_head, m_tail), indices modulo the ring size
         std::size_t m_tail = 0;
         std::int64_t m_windowMs;

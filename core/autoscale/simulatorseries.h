@@ -148,16 +148,26 @@ private:
             return static_cast<Bits>(v);
     }
     static bool same(T a, T b) { return bits(a) == bits(b); }
-    /// Whether the `n` values are the same bit for bit. Stops at the first value that differs: a
-    /// series that moves with demand differs at its second tick, a held one is scanned through.
+    /// Whether the `n` values are the same bit for bit. Doubles stop at the first value that differs
+    /// (a series that moves with demand differs at its second tick); ints, mostly replica counts held
+    /// for long stretches, are compared in one branch-free pass over a full block, which vectorizes.
     static bool allSame(const T *values, std::size_t n)
     {
         const Bits first = bits(values[0]);
+        if (std::is_integral_v<T> && n == BlockSize) {
+            Bits block[BlockSize];
+            std::memcpy(block, values, sizeof block);
+            Bits differ = 0;
+            for (std::size_t i = 0; i < BlockSize; ++i)
+                differ |= block[i] ^ first;
+            return differ == 0;
+        }
         for (std::size_t i = 1; i < n; ++i)
             if (bits(values[i]) != first)
                 return false;
         return true;
     }
+
     template <typename It>
     void append(It first, It last)
     {
