@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace headroom::autoscale {
 
@@ -14,11 +15,12 @@ using sim::TierSim;
 
 namespace {
 
-/// Calls `f` on every double series and every int series of the timeline.
+/// Calls `f` on every stored double series and every int series of the timeline (demand is a view
+/// of the traffic multipliers, set at the end).
 template <typename F>
 void forEachSeries(TierTimeline &tl, const F &f)
 {
-    for (auto *v : {&tl.demand, &tl.cpuUtilization, &tl.memoryUtilization, &tl.queueDepth, &tl.p95LatencyMs,
+    for (auto *v : {&tl.cpuUtilization, &tl.memoryUtilization, &tl.queueDepth, &tl.p95LatencyMs,
                     &tl.droppedPerSecond})
         f(*v);
     for (auto *v : {&tl.desiredReplicas, &tl.readyReplicas, &tl.pendingReplicas, &tl.nodes, &tl.neededReplicas})
@@ -36,7 +38,7 @@ void reserve(TierTimeline &tl, int ticks)
 /// full (a store per value and tick; the series' checks run once per block).
 struct TimelineBlock {
     static constexpr std::size_t Size = TickSeries<double>::BlockSize;
-    double demand[Size], cpu[Size], memory[Size], queue[Size], p95[Size], dropped[Size];
+    double cpu[Size], memory[Size], queue[Size], p95[Size], dropped[Size];
     int desired[Size], ready[Size], pending[Size], nodes[Size], needed[Size];
 
     /// Appends the first `n` ticks of the block to `tl`.
@@ -44,7 +46,6 @@ struct TimelineBlock {
     {
         if (n == 0)
             return;
-        tl.demand.appendBlock(demand, n);
         tl.cpuUtilization.appendBlock(cpu, n);
         tl.memoryUtilization.appendBlock(memory, n);
         tl.queueDepth.appendBlock(queue, n);
@@ -158,7 +159,9 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
 
     double lostBefore = 0;
     const bool outages = !traffic.outages.empty();
-    const std::vector<double> multipliers = traffic.series(options.startMs, dt, ticks);
+    // shared with the result: a tier's demand at a tick is its arrivals per unit x the multiplier, as
+    // advanceTier() computes the arrivals
+    const auto multipliers = std::make_shared<const std::vector<double>>(traffic.series(options.startMs, dt, ticks));
     std::size_t ringPos = 0;
     int syncCountdown = 0;
     std::vector<TimelineBlock> blocks(tiers.size());
@@ -169,7 +172,7 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
     for (int i = 0; i < ticks; ++i) {
         const double tSec = i * dt;
         tick.nowMs = options.startMs + i * stepMs;
-        tick.multiplier = multipliers[static_cast<std::size_t>(i)];
+        tick.multiplier = (*multipliers)[static_cast<std::size_t>(i)];
         const bool syncDue = syncCountdown == 0;
         syncCountdown = syncDue ? syncEvery - 1 : syncCountdown - 1;
         const double lost = outages ? traffic.lostShare(tSec) : 0.0;
@@ -181,7 +184,6 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
             TimelineBlock &b = blocks[k];
             Sample &s = t.ring[ringPos];
             const sim::Served served = sim::advanceTier(t, tick, clusterNodes, s);
-            b.demand[slot] = s.arrivals;
             b.cpu[slot] = served.cpuUtilization;
             b.memory[slot] = served.memoryUtilization;
             b.queue[slot] = t.queue;
@@ -213,6 +215,8 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
     for (std::size_t k = 0; k < tiers.size(); ++k) { // the last, partial block
         blocks[k].flush(result.tiers[k], static_cast<std::size_t>(result.ticks) % TimelineBlock::Size);
         forEachSeries(result.tiers[k], [](auto &v) { v.squeeze(); });
+        result.tiers[k].demand = TickSeries<double>::scaled(multipliers, tiers[k].arrivalsPerMultiplier,
+                                                            static_cast<std::size_t>(result.ticks));
     }
     for (SummaryAccumulator &s : summaries)
         result.summaries.push_back(s.finish(result.ticks, dt));

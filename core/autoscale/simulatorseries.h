@@ -6,6 +6,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
+#include <memory>
 #include <type_traits>
 #include <vector>
 
@@ -17,6 +18,10 @@ namespace headroom::autoscale {
 /// for a simulated month keeps a few kilobytes per series instead of a megabyte; a series that
 /// changes at every tick costs 4 bytes per block more than a vector. Reads are O(1). At most 2^32
 /// stored values (the CLI caps a run at 5 million ticks).
+/// A series can also be a scaled view of a shared vector (scaled()): the value at tick i is
+/// base[i] x scale, computed on read, the way the simulator's demand is the traffic multiplier times
+/// a tier's arrivals per unit of it; the tiers then share the multipliers instead of a copy each.
+/// Appending to a view first stores its values.
 template <typename T>
 class TickSeries {
     static_assert(std::is_arithmetic_v<T> && (sizeof(T) == 4 || sizeof(T) == 8));
@@ -64,11 +69,23 @@ public:
     TickSeries(std::initializer_list<T> values) { append(values.begin(), values.end()); }
     explicit TickSeries(const std::vector<T> &values) { append(values.begin(), values.end()); }
 
+    /// The series base[i] x scale for i < n (n <= base->size()), sharing `base`.
+    static TickSeries scaled(std::shared_ptr<const std::vector<T>> base, T scale, std::size_t n)
+    {
+        TickSeries s;
+        s.m_base = std::move(base);
+        s.m_scale = scale;
+        s.m_size = n;
+        return s;
+    }
+
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
     /// The value at `tick` (< size()).
     T operator[](std::size_t tick) const
     {
+        if (m_base)
+            return (*m_base)[tick] * m_scale;
         const std::size_t block = tick >> BlockBits;
         const std::size_t first = m_starts[block];
         const std::size_t end = block + 1 < m_starts.size() ? m_starts[block + 1] : m_values.size();
@@ -93,6 +110,8 @@ public:
     /// Room for `ticks` values without reallocation (address space only: pages are touched as written).
     void reserve(std::size_t ticks)
     {
+        if (m_base)
+            store();
         m_values.reserve(ticks);
         m_starts.reserve((ticks >> BlockBits) + 1);
     }
@@ -106,6 +125,8 @@ public:
     /// a series: one check per block instead of one per value.
     void appendBlock(const T *values, std::size_t n)
     {
+        if (m_base)
+            store();
         const bool uniform = allSame(values, n);
         m_starts.push_back(static_cast<std::uint32_t>(m_values.size()));
         if (uniform)
@@ -117,6 +138,8 @@ public:
     }
     void push_back(T v)
     {
+        if (m_base)
+            store();
         const std::size_t inBlock = m_size & BlockMask;
         if (inBlock == 0) {
             m_starts.push_back(static_cast<std::uint32_t>(m_values.size()));
@@ -168,6 +191,16 @@ private:
         return true;
     }
 
+    /// Turns a scaled view into stored values.
+    void store()
+    {
+        const std::shared_ptr<const std::vector<T>> base = std::move(m_base);
+        const std::size_t n = m_size;
+        m_base.reset();
+        m_size = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            push_back((*base)[i] * m_scale);
+    }
     template <typename It>
     void append(It first, It last)
     {
@@ -179,6 +212,8 @@ private:
     std::vector<std::uint32_t> m_starts;  ///< per block: index of its first value in m_values
     std::size_t m_size = 0;
     bool m_uniform = true;                ///< the last block's ticks all hold m_values.back()
+    std::shared_ptr<const std::vector<T>> m_base; ///< set: a scaled view, values base[i] x m_scale
+    T m_scale = 1;
 };
 
 } // namespace headroom::autoscale

@@ -10,6 +10,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 using namespace headroom::autoscale;
 using namespace std::chrono_literals;
@@ -317,6 +318,19 @@ void TestSimulator::tickSeriesMatchesVector()
         other.push_back(ints.back() + 1);
         QVERIFY(!(is == other));
     }
+    // a scaled view of shared values reads base x scale, and stores its values once appended to
+    const auto base = std::make_shared<const std::vector<double>>(doubles);
+    TickSeries<double> view = TickSeries<double>::scaled(base, 2.5, doubles.size());
+    QCOMPARE(view.size(), doubles.size());
+    for (std::size_t i = 0; i < doubles.size(); ++i)
+        QCOMPARE(std::bit_cast<std::uint64_t>(view[i]), std::bit_cast<std::uint64_t>(doubles[i] * 2.5));
+    const TickSeries<double> copy = view;
+    view.push_back(7);
+    QCOMPARE(view.size(), doubles.size() + 1);
+    QCOMPARE(view.back(), 7.0);
+    QCOMPARE(copy.size(), doubles.size());
+    for (std::size_t i = 0; i < doubles.size(); ++i)
+        QCOMPARE(std::bit_cast<std::uint64_t>(view[i]), std::bit_cast<std::uint64_t>(copy[i]));
     // appending one value at a time after blocks continues the last block
     ds.push_back(-0.0);
     QCOMPARE(std::bit_cast<std::uint64_t>(ds.back()), std::bit_cast<std::uint64_t>(-0.0));
