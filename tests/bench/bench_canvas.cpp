@@ -12,6 +12,7 @@
 #include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/panels/whatifpanel.h"
+#include "tests/bench/guibench.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -28,6 +29,7 @@
 using namespace Qt::StringLiterals;
 using namespace headroom;
 using namespace headroom::ui;
+using namespace headroom::bench;
 
 namespace {
 
@@ -120,69 +122,6 @@ void BM_TopologyFollowAnalysis(benchmark::State &state)
         image.save(qEnvironmentVariable("HEADROOM_CANVAS_PNG"));
 }
 
-const char *const leverKeys[] = {WhatIfPanel::maxReplicasLever, WhatIfPanel::cpuTargetLever, WhatIfPanel::growthLever,
-                                 WhatIfPanel::spikeFactorLever, WhatIfPanel::spotLever, WhatIfPanel::shardsLever,
-                                 WhatIfPanel::hitRatioLever};
-
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-/// Counts the paint events of a watched widget.
-class PaintCounter final : public QObject {
-public:
-    int count = 0;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint)
-            ++count;
-        return QObject::eventFilter(watched, event);
-    }
-};
-
-/// The scenario and analysis before and after one what-if lever moved by a tenth of its range, as
-/// the console's runner computes them (the spike-10x traffic scenario).
-struct LeverStep {
-    model::Scenario scenario[2];
-    AnalysisPtr analysis[2];
-};
-
-LeverStep leverStep(const QString &lever)
-{
-    ScenarioDocument doc;
-    doc.reset(model::defaultScenario(), QString());
-    AnalysisRunner runner(&doc);
-    runner.setDebounceMs(0);
-    WhatIfPanel whatIf(&doc, &runner);
-    AnalysisPtr latest;
-    QObject::connect(&runner, &AnalysisRunner::analysisReady, &runner,
-                     [&](const AnalysisPtr &analysis, double) { latest = analysis; });
-    const auto waitReady = [&] {
-        latest.reset();
-        while (!latest)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    };
-    analysis::AnalysisOptions options;
-    options.traffic = QStringList{u"spike-10x"_s};
-    runner.setOptions(options);
-    waitReady();
-    LeverStep step;
-    step.scenario[0] = doc.scenario();
-    step.analysis[0] = latest;
-    QSlider *slider = whatIf.slider(lever);
-    const int range = std::max(1, (slider->maximum() - slider->minimum()) / 10);
-    slider->setValue(slider->value() + range <= slider->maximum() ? slider->value() + range : slider->value() - range);
-    waitReady();
-    step.scenario[1] = doc.scenario();
-    step.analysis[1] = latest;
-    return step;
-}
-
 // The canvas's share of a what-if frame: TopologyCanvas::showAnalysis with the analysis after a
 // lever moved (alternately back and forth), then the platform's paint of the canvas window
 // (1600x1000, shown). Counters: canvas_ms (showAnalysis), paint_ms (the queued scene updates and
@@ -197,15 +136,8 @@ void BM_TopologyLeverFrame(benchmark::State &state)
     canvas.resize(1600, 1000);
     canvas.show();
     PaintCounter paints;
-    canvas.view()->viewport()->installEventFilter(&paints);
-    const auto drain = [&] {
-        int before = -1;
-        while (before != paints.count) {
-            before = paints.count;
-            QCoreApplication::sendPostedEvents();
-            QCoreApplication::processEvents();
-        }
-    };
+    paints.watch(canvas.view()->viewport());
+    const auto drain = [&] { drainPaints(paints); };
     canvas.showAnalysis(step.scenario[0], step.analysis[0]);
     drain();
     paints.count = 0;

@@ -15,6 +15,7 @@
 #include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/panels/whatifpanel.h"
+#include "tests/bench/guibench.h"
 
 #include "core/model/scenarioio.h"
 
@@ -164,55 +165,6 @@ void BM_PanelNewAnalysis(benchmark::State &state)
 }
 BENCHMARK(BM_PanelNewAnalysis)->Arg(0)->Arg(1)->ArgName("render")->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-/// Counts the paint events of the watched widgets.
-class PaintCounter final : public QObject {
-public:
-    void watch(QWidget *widget) { widget->installEventFilter(this); }
-    int count = 0;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint)
-            ++count;
-        return QObject::eventFilter(watched, event);
-    }
-};
-
-/// The analyses before and after one step of `lever` (the step bench_whatif takes).
-std::array<ui::AnalysisPtr, 2> leverAnalyses(const QString &lever)
-{
-    ui::ScenarioDocument doc;
-    doc.reset(model::defaultScenario(), QString());
-    ui::AnalysisRunner runner(&doc);
-    runner.setDebounceMs(0);
-    ui::WhatIfPanel whatIf(&doc, &runner);
-    ui::AnalysisPtr latest;
-    QObject::connect(&runner, &ui::AnalysisRunner::analysisReady, &runner,
-                     [&](const ui::AnalysisPtr &a, double) { latest = a; });
-    const auto wait = [&] {
-        latest.reset();
-        while (!latest)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-        return latest;
-    };
-    analysis::AnalysisOptions options;
-    options.traffic = QStringList{u"spike-10x"_s};
-    runner.setOptions(options);
-    const ui::AnalysisPtr before = wait();
-    QSlider *slider = whatIf.slider(lever);
-    const int step = std::max(1, (slider->maximum() - slider->minimum()) / 10);
-    slider->setValue(slider->value() + step <= slider->maximum() ? slider->value() + step : slider->value() - step);
-    return {before, wait()};
-}
-
 /// One frame of BM_PanelLeverFrame: `panel` takes `analysis`, then the changed viewports paint.
 /// Not inlined, so that a profiler can count it alone (valgrind --toggle-collect=*leverFrame*).
 [[gnu::noinline]] double leverFrame(charts::ChartsPanel &panel, const ui::AnalysisPtr &analysis,
@@ -228,29 +180,19 @@ std::array<ui::AnalysisPtr, 2> leverAnalyses(const QString &lever)
 
 void BM_PanelLeverFrame(benchmark::State &state)
 {
-    static const char *const levers[] = {ui::WhatIfPanel::maxReplicasLever, ui::WhatIfPanel::cpuTargetLever,
-                                         ui::WhatIfPanel::growthLever,      ui::WhatIfPanel::spikeFactorLever,
-                                         ui::WhatIfPanel::spotLever,        ui::WhatIfPanel::shardsLever,
-                                         ui::WhatIfPanel::hitRatioLever};
-    const QString lever = QString::fromLatin1(levers[state.range(0)]);
+    const QString lever = QString::fromLatin1(bench::leverKeys[state.range(0)]);
     state.SetLabel(lever.toStdString());
-    const std::array<ui::AnalysisPtr, 2> analyses = leverAnalyses(lever);
+    const bench::LeverStep step = bench::leverStep(lever);
+    const std::array<ui::AnalysisPtr, 2> analyses{step.analysis[0], step.analysis[1]};
     ui::ScenarioDocument document;
     document.reset(model::defaultScenario(), QString());
     charts::ChartsPanel panel(&document);
     panel.resize(1600, 1000);
     panel.show();
-    PaintCounter paints;
+    bench::PaintCounter paints;
     for (charts::ChartView *v : {panel.demandView(), panel.replicasView(), panel.trafficView(), panel.costView()})
         paints.watch(v->viewport());
-    const auto drain = [&] {
-        int before = -1;
-        while (before != paints.count) {
-            before = paints.count;
-            QCoreApplication::sendPostedEvents();
-            QCoreApplication::processEvents();
-        }
-    };
+    const auto drain = [&] { bench::drainPaints(paints); };
     for (const ui::AnalysisPtr &a : analyses) {
         panel.setAnalysis(a);
         drain();
@@ -259,14 +201,14 @@ void BM_PanelLeverFrame(benchmark::State &state)
     double chartsMs = 0, paintMs = 0, cpuMs = 0;
     std::size_t i = 0;
     for (auto _ : state) {
-        const double cpu = threadCpuMs();
+        const double cpu = bench::threadCpuMs();
         QElapsedTimer timer;
         timer.start();
         const double set = leverFrame(panel, analyses[i++ % 2], drain);
         const double total = double(timer.nsecsElapsed()) / 1e6;
         chartsMs += set;
         paintMs += total - set;
-        cpuMs += threadCpuMs() - cpu;
+        cpuMs += bench::threadCpuMs() - cpu;
         state.SetIterationTime(total / 1e3);
     }
     const double n = double(state.iterations());

@@ -41,6 +41,7 @@
 #include "ui/panels/alertspanel.h"
 #include "ui/panels/comparepanel.h"
 #include "ui/panels/whatifpanel.h"
+#include "tests/bench/guibench.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -54,26 +55,9 @@
 using namespace Qt::StringLiterals;
 using namespace headroom;
 using namespace headroom::ui;
+using namespace headroom::bench;
 
 namespace {
-
-const char *const leverKeys[] = {WhatIfPanel::maxReplicasLever, WhatIfPanel::cpuTargetLever, WhatIfPanel::growthLever,
-                                 WhatIfPanel::spikeFactorLever, WhatIfPanel::spotLever, WhatIfPanel::shardsLever,
-                                 WhatIfPanel::hitRatioLever};
-
-double processCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
 
 double elapsedMs(const std::function<void()> &work)
 {
@@ -81,33 +65,6 @@ double elapsedMs(const std::function<void()> &work)
     timer.start();
     work();
     return double(timer.nsecsElapsed()) / 1e6;
-}
-
-/// Counts the paint events of the watched widgets.
-class PaintCounter final : public QObject {
-public:
-    void watch(QWidget *widget) { widget->installEventFilter(this); }
-    int count = 0;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint)
-            ++count;
-        return QObject::eventFilter(watched, event);
-    }
-};
-
-/// Runs the event loop's pending work (queued scene updates, update requests, paints) until a pass
-/// paints nothing more.
-void drainPaints(const PaintCounter &paints)
-{
-    int before = -1;
-    while (before != paints.count) {
-        before = paints.count;
-        QCoreApplication::sendPostedEvents();
-        QCoreApplication::processEvents();
-    }
 }
 
 void waitFor(const bool &flag)
