@@ -110,6 +110,25 @@ private slots:
         QVERIFY(chartPoints(panel.trafficView()) != previewed);
     }
 
+    // the charts skip what did not change; a changed bill is not such a case
+    void costChartFollowsTheSpotRatio()
+    {
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        charts::ChartsPanel panel(&doc);
+        panel.resize(1200, 800);
+        panel.show();
+        analysis::AnalysisOptions o = quick({u"spike-10x"_s}, false);
+        const AnalysisPtr onDemand = analyse(doc.scenario(), o);
+        o.spotRatio = 0.5; // (a tenth would round to no whole spot node per region)
+        const AnalysisPtr someSpot = analyse(doc.scenario(), o);
+        QVERIFY(onDemand->cost->totalUsd != someSpot->cost->totalUsd);
+        panel.setAnalysis(onDemand);
+        const QList<QList<QPointF>> before = chartPoints(panel.costView());
+        panel.setAnalysis(someSpot);
+        QVERIFY(chartPoints(panel.costView()) != before);
+    }
+
     void chartsStartFromAPreview()
     {
         ScenarioDocument doc;
