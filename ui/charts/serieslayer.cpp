@@ -173,6 +173,7 @@ void SeriesLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
     if (m_plot.isEmpty())
         return;
     painter->save();
+    painter->setRenderHint(QPainter::Antialiasing); // whatever the view uses for its axes and grid
     painter->setClipRect(m_plot, Qt::IntersectClip);
     const bool raster = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
     paintShades(painter, raster);
