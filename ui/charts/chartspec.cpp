@@ -182,10 +182,11 @@ std::unique_ptr<QChart> makeChart(const ChartSpec &spec)
             axis = new QValueAxis;
         applyAxis(axis, a);
         chart->addAxis(axis, a.side);
-        // Grid and axis lines in the theme's colours with cosmetic pens (the raster engine's fast line drawer).
+        // Grid and axis lines in the theme's colours with one-pixel cosmetic pens: width 0, which the
+        // raster engine draws on its fast path and whose line items know their bounds without stroking.
         QPen grid = axis->gridLinePen(), line = axis->linePen();
-        grid.setCosmetic(true);
-        line.setCosmetic(true);
+        grid.setWidth(0);
+        line.setWidth(0);
         axis->setGridLinePen(grid);
         axis->setLinePen(line);
         axes.append(axis);
