@@ -440,6 +440,37 @@ private slots:
         QVERIFY(panel.findChild<QLabel *>(u"chartsNote"_s)->toolTip().contains(u" ms"_s));
     }
 
+    // The simulation chart is computed again only when what it reads changed: the simulation, the
+    // tiers' P95 objectives (the breach shades) or its point budget.
+    void simulationChartBuiltOnlyFromNewInputs()
+    {
+        ui::ScenarioDocument doc;
+        doc.reset(m_scenario, QString());
+        charts::ChartsPanel panel(&doc);
+        QVERIFY(showSettled(panel));
+        const int builds = panel.trafficChartBuilds();
+        QVERIFY(builds >= 1);
+        panel.setAnalysis(std::make_shared<analysis::ScenarioAnalysis>(m_analysis)); // equal, another object
+        QCOMPARE(panel.trafficChartBuilds(), builds);
+
+        analysis::ScenarioAnalysis changed = m_analysis;
+        autoscale::TierTimeline &first = changed.traffic.front().simulation.tiers.front();
+        std::vector<int> ready = first.readyReplicas.toVector();
+        ready[ready.size() / 2] += 7;
+        first.readyReplicas = autoscale::TickSeries<int>(ready);
+        panel.setAnalysis(std::make_shared<analysis::ScenarioAnalysis>(changed));
+        QCOMPARE(panel.trafficChartBuilds(), builds + 1);
+
+        // another P95 objective shades other ticks: the same simulation is drawn again
+        model::Scenario tighter = doc.scenario();
+        for (model::Tier &t : tighter.spec.tiers)
+            if (t.p95Slo)
+                t.p95Slo = *t.p95Slo / 2;
+        doc.reset(tighter, QString());
+        panel.setAnalysis(std::make_shared<analysis::ScenarioAnalysis>(changed));
+        QCOMPARE(panel.trafficChartBuilds(), builds + 2);
+    }
+
     // Changed users in the middle of the plan (same axis ranges): only the demand chart repaints,
     // and what the window shows afterwards is the chart as a full render draws it.
     void changedSeriesRepaintsOnlyItsChart()

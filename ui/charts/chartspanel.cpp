@@ -162,6 +162,39 @@ int ChartsPanel::shownTrafficIndex() const
     return -1;
 }
 
+std::vector<std::optional<std::chrono::milliseconds>> ChartsPanel::trafficSlos(int index) const
+{
+    std::vector<std::optional<std::chrono::milliseconds>> slos;
+    if (index < 0)
+        return slos;
+    for (const autoscale::TierTimeline &t : m_analysis->traffic[static_cast<std::size_t>(index)].simulation.tiers) {
+        const model::Tier *tier = m_document->scenario().tier(t.tierId);
+        slos.push_back(tier ? tier->p95Slo : std::nullopt);
+    }
+    return slos;
+}
+
+bool ChartsPanel::sameTrafficInputs(int index, std::size_t budget) const
+{
+    const TrafficInputs &drawn = m_trafficDrawn;
+    if (index < 0 || !drawn.analysis || drawn.index < 0 || drawn.budget != budget)
+        return false;
+    const analysis::TrafficOutcome &a = drawn.analysis->traffic[static_cast<std::size_t>(drawn.index)];
+    const analysis::TrafficOutcome &b = m_analysis->traffic[static_cast<std::size_t>(index)];
+    if (a.name != b.name || a.spec != b.spec || a.simulation.startMs != b.simulation.startMs
+        || a.simulation.stepMs != b.simulation.stepMs || a.simulation.ticks != b.simulation.ticks
+        || a.simulation.tiers.size() != b.simulation.tiers.size())
+        return false;
+    // what trafficSpec reads of each tier
+    for (std::size_t i = 0; i < a.simulation.tiers.size(); ++i) {
+        const autoscale::TierTimeline &x = a.simulation.tiers[i], &y = b.simulation.tiers[i];
+        if (x.tierId != y.tierId || x.readyReplicas != y.readyReplicas || x.desiredReplicas != y.desiredReplicas
+            || x.demand != y.demand || x.p95LatencyMs != y.p95LatencyMs)
+            return false;
+    }
+    return drawn.slos == trafficSlos(index);
+}
+
 void ChartsPanel::showTraffic(int)
 {
     m_dirty[Traffic] = true;
@@ -212,13 +245,19 @@ void ChartsPanel::rebuild(Chart which)
     switch (which) {
     case Demand: spec = demandSpec(*m_analysis, scenario, budget); break;
     case Replicas: spec = replicasSpec(*m_analysis, budget); break;
-    case Traffic:
-        if (m_showingPreview && shownTrafficIndex() < 0) {
+    case Traffic: {
+        const int index = shownTrafficIndex();
+        if (m_showingPreview && index < 0) {
             m_dirty[which] = true; // chosen in a preview's time: drawn from the complete analysis
             return;
         }
-        spec = trafficSpec(*m_analysis, scenario, shownTrafficIndex(), budget);
+        if (sameTrafficInputs(index, budget))
+            return; // the same content: not downsampled again
+        spec = trafficSpec(*m_analysis, scenario, index, budget);
+        ++m_trafficBuilds;
+        m_trafficDrawn = {m_analysis, index, budget, trafficSlos(index)};
         break;
+    }
     case Cost: spec = costSpec(*m_analysis, budget); break;
     case ChartCount: return;
     }

@@ -58,6 +58,10 @@ public:
     /// points, ranges or labels) since construction. A chart whose new content equals what it
     /// shows is left alone: not laid out, not repainted.
     int redrawnCharts() const { return m_redrawn; }
+    /// How many times the simulation chart's content was computed from an analysis. It is not when
+    /// the shown simulation, the tiers' P95 objectives and the point budget equal those it was
+    /// last computed from (an incremental analysis that took the simulation over).
+    int trafficChartBuilds() const { return m_trafficBuilds; }
 
     /// Draw mode: the toggle action (D), the overlay while drawing (null otherwise).
     QAction *drawAction() const { return m_drawAction; }
@@ -108,6 +112,17 @@ private:
     double m_lastBuildMs = 0;
     int m_replaced = 0;
     int m_redrawn = 0;
+    int m_trafficBuilds = 0;
+    /// What the simulation chart was last computed from.
+    struct TrafficInputs {
+        ui::AnalysisPtr analysis; ///< holds the outcome
+        int index = -1;
+        std::size_t budget = 0;
+        std::vector<std::optional<std::chrono::milliseconds>> slos; ///< per simulated tier
+    } m_trafficDrawn;
+    /// The P95 objectives of the simulated tiers of `outcome`, in its order.
+    std::vector<std::optional<std::chrono::milliseconds>> trafficSlos(int index) const;
+    bool sameTrafficInputs(int index, std::size_t budget) const;
 };
 
 } // namespace headroom::charts
