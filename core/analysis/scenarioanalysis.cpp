@@ -44,7 +44,7 @@ struct PlanCost {
 };
 
 PlanCost costPlan(const model::Scenario &scenario, const capacity::CapacityPlan &plan, const cost::PricingCatalog &catalog,
-                  double spotRatio, model::Diagnostics &warnings)
+                  double spotRatio, bool withSavings, model::Diagnostics &warnings)
 {
     PlanCost out;
     auto input = cost::costInputFromScenario(scenario, catalog);
@@ -63,6 +63,8 @@ PlanCost costPlan(const model::Scenario &scenario, const capacity::CapacityPlan 
         return out;
     }
     out.bill = std::move(bill).value();
+    if (!withSavings)
+        return out;
     QMap<QString, double> meanDemand, meanReplicas;
     for (const capacity::TierPlan &t : plan.tiers) {
         for (size_t d = 0; d < t.plannedReplicas.size(); ++d) {
@@ -216,7 +218,8 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
 
     const model::Scenario costFrom = costInputs(scenario);
     const ScenarioAnalysis *costSource = firstWhere([&](const ScenarioAnalysis &p) {
-        return p.options.spotRatio == options.spotRatio && samePlan(p) && costInputs(p.inputs.scenario) == costFrom;
+        return p.options.spotRatio == options.spotRatio && (p.options.savingsPlan || !options.savingsPlan)
+            && samePlan(p) && costInputs(p.inputs.scenario) == costFrom;
     });
     a.reused.cost = costSource != nullptr;
     if (costSource) {
@@ -225,7 +228,8 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
         a.thresholds = costSource->thresholds;
         a.inputs.costWarnings = costSource->inputs.costWarnings;
     } else {
-        PlanCost planCost = costPlan(scenario, a.plan, cost::defaultCatalog(), options.spotRatio, a.inputs.costWarnings);
+        PlanCost planCost = costPlan(scenario, a.plan, cost::defaultCatalog(), options.spotRatio, options.savingsPlan,
+                                     a.inputs.costWarnings);
         a.cost = std::move(planCost.bill);
         a.savings = std::move(planCost.savings);
         if (a.cost) {

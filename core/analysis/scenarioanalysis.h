@@ -39,6 +39,7 @@ struct AnalysisOptions {
     autoscale::ScalingPolicyKind policy = autoscale::ScalingPolicyKind::Hpa;
     double spotRatio = 0;                       ///< 0..1, today's spot share of spot-tolerant tiers
     bool evaluateAlerts = true;                 ///< rules and success metrics over each simulation
+    bool savingsPlan = true;                    ///< the bill's savings plan (off: `savings` may stay empty)
     bool topology = true;                       ///< run the topology models
 };
 
@@ -116,7 +117,8 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
 /// topology inputs), and per traffic scenario of the same name the simulation (same traffic entry,
 /// regions, demand, tiers, node sizes, simulation settings and options) and then its alerts and
 /// measured success metrics (same rules, metrics, cost threshold, per-tick cost and proxy load).
-/// stageinputs.h lists what each stage reads. The result equals analyze(scenario, options) field
+/// stageinputs.h lists what each stage reads; a bill computed without its savings plan is not taken
+/// over by an analysis that asks for one. The result equals analyze(scenario, options) field
 /// for field; only `reused` and the outcomes' reuse flags tell what was taken over. A cancelled
 /// `previous` is ignored.
 ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions &options,

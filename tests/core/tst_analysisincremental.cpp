@@ -404,6 +404,27 @@ private slots:
         QVERIFY(with.topology.has_value());
         requireIdentical(with, analysis::analyze(s, quick()));
     }
+
+    // The views' preview prices the plan without its savings plan: the same bill, no savings; an
+    // analysis that wants the savings plan does not take that bill over, one that does not may
+    // take a complete one.
+    void billWithoutSavingsPlan()
+    {
+        const model::Scenario s = model::defaultScenario();
+        analysis::AnalysisOptions o = quick();
+        o.savingsPlan = false;
+        const auto bare = analysis::analyze(s, o);
+        const auto full = analysis::analyze(s, quick());
+        QVERIFY(bare.cost && !bare.savings && full.savings);
+        QCOMPARE(AnalysisDump::of(bare.cost), AnalysisDump::of(full.cost));
+        QCOMPARE(AnalysisDump::of(bare.thresholds), AnalysisDump::of(full.thresholds));
+        const auto after = analysis::analyze(s, quick(), {}, &bare);
+        QVERIFY(after.reused.plan && !after.reused.cost);
+        requireIdentical(after, full);
+        const auto bareAgain = analysis::analyze(s, o, {}, &full);
+        QVERIFY(bareAgain.reused.cost);
+        QCOMPARE(AnalysisDump::of(bareAgain.cost), AnalysisDump::of(full.cost));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnalysisIncremental)

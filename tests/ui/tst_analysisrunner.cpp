@@ -151,6 +151,7 @@ private slots:
             QCOMPARE(a->traffic.front().alerts.evaluations, 0);
             QVERIFY(a->traffic.front().slos.empty());
             QVERIFY(a->cost && a->topology && a->traffic.front().simulation.ticks > 0);
+            QVERIFY(!a->options.savingsPlan && !a->savings);
             order.append(u"preview:"_s + a->traffic.front().name);
         });
         connect(&runner, &AnalysisRunner::analysisReady, this, [&](const AnalysisPtr &a) {
@@ -158,8 +159,10 @@ private slots:
             for (const analysis::TrafficOutcome &t : a->traffic)
                 names.append(t.name);
             order.append(u"complete:"_s + names.join(u','));
-            // the complete analysis took the plan, bill, topology and focus outcome from the preview
-            QVERIFY(a->reused.plan && a->reused.cost && a->reused.topology);
+            // the complete analysis took the plan, topology and focus outcome from the preview, and
+            // priced the plan again with its savings plan
+            QVERIFY(a->reused.plan && !a->reused.cost && a->reused.topology);
+            QVERIFY(a->savings);
             QVERIFY(a->outcome(u"spike-10x")->simulationReused);
             QVERIFY(!a->outcome(u"steady")->simulationReused);
             // ... and evaluated its alerts and success metrics

@@ -122,7 +122,9 @@ void AnalysisRunner::start()
         if (!focus.isEmpty()) {
             analysis::AnalysisOptions focused = options;
             focused.traffic = QStringList{focus};
-            focused.evaluateAlerts = false; // the views draw without them; the complete analysis adds them
+            // the views draw without them; the complete analysis adds them
+            focused.evaluateAlerts = false;
+            focused.savingsPlan = false;
             preview = std::make_shared<const analysis::ScenarioAnalysis>(
                 analysis::analyze(scenario, focused, stillCurrent, earlier));
             promise.addResult(Computed{preview, double(timer.nsecsElapsed()) / 1e6, true});

@@ -23,8 +23,9 @@ using AnalysisPtr = std::shared_ptr<const analysis::ScenarioAnalysis>;
 /// Each computation starts from the newest finished analysis and recomputes only the stages
 /// whose inputs changed (analysis::analyze with a previous analysis). What the canvas and charts
 /// draw comes first: the plan, cost, topology and the focus traffic scenario's simulation (the one
-/// they show) are delivered as a preview, before the alerts, the success metrics and the other
-/// traffic scenarios, which the complete analysis adds (taking the preview's stages over).
+/// they show) are delivered as a preview, before the alerts, the success metrics, the savings
+/// plan and the other traffic scenarios, which the complete analysis adds (taking the preview's
+/// other stages over).
 class AnalysisRunner final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AnalysisRunner)
@@ -59,8 +60,8 @@ signals:
     /// The complete analysis of the newest state; `elapsedMs` is the engine time.
     void analysisReady(const headroom::ui::AnalysisPtr &analysis, double elapsedMs);
     /// Early part of the newest state's analysis: plan, cost, topology and only the focus traffic
-    /// scenario's simulation, without alerts and success metrics (its options list just that
-    /// traffic scenario and have evaluateAlerts off). Sent whenever the complete analysis has more
+    /// scenario's simulation, without alerts, success metrics and savings plan (its options list
+    /// just that traffic scenario and have evaluateAlerts and savingsPlan off). Sent whenever the complete analysis has more
     /// (alerts, or other traffic scenarios); analysisReady follows unless the state changes first.
     /// Not kept as latest().
     void previewReady(const headroom::ui::AnalysisPtr &analysis, double elapsedMs);
