@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -101,6 +102,10 @@ public:
     {
         if (a.m_size != b.m_size)
             return false;
+        // The same blocks (a block is stored once when its ticks are the same bit for bit): their
+        // stored values stand for the same ticks, so comparing them compares every tick.
+        if (!a.m_base && !b.m_base && a.m_starts == b.m_starts)
+            return std::equal(a.m_values.begin(), a.m_values.end(), b.m_values.begin(), b.m_values.end());
         for (std::size_t i = 0; i < a.m_size; ++i)
             if (!(a[i] == b[i]))
                 return false;

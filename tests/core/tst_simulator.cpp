@@ -309,6 +309,23 @@ void TestSimulator::tickSeriesMatchesVector()
     }
     QCOMPARE(is.toVector(), ints);
     QCOMPARE(is, TickSeries<int>(ints));
+    // equality is the vectors' (== per tick), whether or not the two store the same blocks
+    QCOMPARE(ds == TickSeries<double>(doubles), doubles == doubles); // false with a NaN
+    if (!doubles.empty()) {
+        std::vector<double> changed = doubles;
+        changed[changed.size() / 2] += 1;
+        QCOMPARE(ds == TickSeries<double>(changed), doubles == changed);
+        std::vector<double> signs = doubles;
+        for (double &d : signs)
+            if (d == 0)
+                d = -d; // other bits, equal values
+        QCOMPARE(ds == TickSeries<double>(signs), doubles == signs);
+    }
+    if (!ints.empty()) {
+        std::vector<int> changed = ints;
+        changed[changed.size() / 2] += 1;
+        QVERIFY(!(is == TickSeries<int>(changed)));
+    }
     if (!ints.empty()) {
         QCOMPARE(is.front(), ints.front());
         QCOMPARE(is.back(), ints.back());
