@@ -89,12 +89,18 @@ std::vector<double> proxyUtilization(const model::Scenario &scenario, const auto
     return utilization;
 }
 
+int ScenarioAnalysis::outcomeIndex(QStringView name) const
+{
+    for (std::size_t i = 0; i < traffic.size(); ++i)
+        if (traffic[i].name == name)
+            return static_cast<int>(i);
+    return -1;
+}
+
 const TrafficOutcome *ScenarioAnalysis::outcome(QStringView name) const
 {
-    for (const TrafficOutcome &o : traffic)
-        if (o.name == name)
-            return &o;
-    return nullptr;
+    const int i = outcomeIndex(name);
+    return i < 0 ? nullptr : &traffic[static_cast<std::size_t>(i)];
 }
 
 void completeSlos(std::vector<alerting::SloResult> &slos, const TrafficOutcome &outcome,

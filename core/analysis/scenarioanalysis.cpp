@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <future>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -195,8 +196,9 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
     };
     // The first traffic scenario's simulation (the one the views show first) needs neither the plan
     // nor the bill: unless it can be taken over, it runs on a thread of its own alongside them.
+    const auto firstSame = sameSimulations(traffic.constFirst());
     std::future<autoscale::SimulationResult> firstRun;
-    if (auto spec = autoscale::resolveTraffic(scenario, traffic.constFirst()); spec && sameSimulations(traffic.constFirst()).empty())
+    if (auto spec = autoscale::resolveTraffic(scenario, traffic.constFirst()); spec && firstSame.empty())
         firstRun = std::async(std::launch::async, [&simulationOf, scenario, spec = std::move(spec).value()] {
             return simulationOf(scenario, spec);
         });
@@ -259,7 +261,9 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
             && before.costOptimization.costThresholds.warning == scenario.spec.costOptimization.costThresholds.warning;
     };
     const double activeUsers = (a.plan.users.empty() ? 0.0 : a.plan.users.front()) * scenario.spec.demand.activeToConcurrentRatio;
+    bool first = true;
     for (const QString &name : std::as_const(traffic)) {
+        const bool isFirst = std::exchange(first, false);
         TrafficOutcome o;
         o.name = name;
         for (const model::TrafficScenario &t : scenario.spec.traffic)
@@ -276,7 +280,7 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
             continue;
         }
         o.spec = spec->text;
-        const auto same = sameSimulations(name);
+        const auto same = isFirst ? firstSame : sameSimulations(name);
         o.simulationReused = !same.empty();
         if (o.simulationReused)
             o.simulation = same.front().second->simulation;

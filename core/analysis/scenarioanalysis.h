@@ -103,6 +103,8 @@ struct ScenarioAnalysis {
     } inputs;
 
     const TrafficOutcome *outcome(QStringView name) const;
+    /// Index in `traffic` of the outcome named `name` (the first), or -1.
+    int outcomeIndex(QStringView name) const;
 };
 
 /// Runs the analysis. `progress(done, total)` is called between stages and may return false to

@@ -199,13 +199,9 @@ void TopologyCanvas::refreshFigures()
     // the preview while it has the shown traffic scenario, at the same moment
     const analysis::ScenarioAnalysis *shown = m_analysis.get();
     FigureMoment moment = m_moment;
-    if (m_preview) {
-        const QString name = m_traffic->currentText();
-        for (std::size_t i = 0; i < m_preview->traffic.size(); ++i)
-            if (m_preview->traffic[i].name == name) {
-                shown = m_preview.get();
-                moment.traffic = int(i);
-            }
+    if (const int inPreview = m_preview ? m_preview->outcomeIndex(m_traffic->currentText()) : -1; inPreview >= 0) {
+        shown = m_preview.get();
+        moment.traffic = inPreview;
     }
     const TopologyFigures figures = topologyFigures(m_scenario, *shown, moment);
     m_scene->setFigures(figures);

@@ -155,11 +155,7 @@ void ChartsPanel::showPreview(const ui::AnalysisPtr &preview)
 
 int ChartsPanel::shownTrafficIndex() const
 {
-    const QString shown = m_trafficSelector->currentText();
-    for (std::size_t i = 0; i < m_analysis->traffic.size(); ++i)
-        if (m_analysis->traffic[i].name == shown)
-            return static_cast<int>(i);
-    return -1;
+    return m_analysis->outcomeIndex(m_trafficSelector->currentText());
 }
 
 std::vector<std::optional<std::chrono::milliseconds>> ChartsPanel::trafficSlos(int index) const
@@ -174,7 +170,8 @@ std::vector<std::optional<std::chrono::milliseconds>> ChartsPanel::trafficSlos(i
     return slos;
 }
 
-bool ChartsPanel::sameTrafficInputs(int index, std::size_t budget) const
+bool ChartsPanel::sameTrafficInputs(int index, std::size_t budget,
+                                    const std::vector<std::optional<std::chrono::milliseconds>> &slos) const
 {
     const TrafficInputs &drawn = m_trafficDrawn;
     if (index < 0 || !drawn.analysis || drawn.index < 0 || drawn.budget != budget)
@@ -192,7 +189,7 @@ bool ChartsPanel::sameTrafficInputs(int index, std::size_t budget) const
             || x.demand != y.demand || x.p95LatencyMs != y.p95LatencyMs)
             return false;
     }
-    return drawn.slos == trafficSlos(index);
+    return drawn.slos == slos;
 }
 
 void ChartsPanel::showTraffic(int)
@@ -251,11 +248,12 @@ void ChartsPanel::rebuild(Chart which)
             m_dirty[which] = true; // chosen in a preview's time: drawn from the complete analysis
             return;
         }
-        if (sameTrafficInputs(index, budget))
+        auto slos = trafficSlos(index);
+        if (sameTrafficInputs(index, budget, slos))
             return; // the same content: not downsampled again
         spec = trafficSpec(*m_analysis, scenario, index, budget);
         ++m_trafficBuilds;
-        m_trafficDrawn = {m_analysis, index, budget, trafficSlos(index)};
+        m_trafficDrawn = {m_analysis, index, budget, std::move(slos)};
         break;
     }
     case Cost: spec = costSpec(*m_analysis, budget); break;

@@ -122,7 +122,10 @@ private:
     } m_trafficDrawn;
     /// The P95 objectives of the simulated tiers of `outcome`, in its order.
     std::vector<std::optional<std::chrono::milliseconds>> trafficSlos(int index) const;
-    bool sameTrafficInputs(int index, std::size_t budget) const;
+    /// Whether the simulation chart was last computed from the outcome at `index` with these
+    /// objectives and budget (what trafficSpec reads).
+    bool sameTrafficInputs(int index, std::size_t budget,
+                           const std::vector<std::optional<std::chrono::milliseconds>> &slos) const;
 };
 
 } // namespace headroom::charts

@@ -61,9 +61,9 @@ signals:
     void analysisReady(const headroom::ui::AnalysisPtr &analysis, double elapsedMs);
     /// Early part of the newest state's analysis: plan, cost, topology and only the focus traffic
     /// scenario's simulation, without alerts, success metrics and savings plan (its options list
-    /// just that traffic scenario and have evaluateAlerts and savingsPlan off). Sent whenever the complete analysis has more
-    /// (alerts, or other traffic scenarios); analysisReady follows unless the state changes first.
-    /// Not kept as latest().
+    /// just that traffic scenario and have evaluateAlerts and savingsPlan off). Sent whenever the
+    /// complete analysis has more (alerts, or other traffic scenarios); analysisReady follows
+    /// unless the state changes first. Not kept as latest().
     void previewReady(const headroom::ui::AnalysisPtr &analysis, double elapsedMs);
     /// The running computation was superseded or cancelled.
     void discarded(quint64 generation);
