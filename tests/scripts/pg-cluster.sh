@@ -10,6 +10,19 @@ APP_PW=${APP_PW:-apppass}; REPL_PW=${REPL_PW:-replpass}; ADMIN_PW=${ADMIN_PW:-ad
 as_pg() { runuser -u postgres -- "$@"; }
 dump_logs() { for f in "$PG_DIR"/*.log; do [ -f "$f" ] && { echo "== $f" >&2; tail -n 20 "$f" >&2; }; done; }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }   # fails if something listens
+# The fixed ports lie in the kernel's ephemeral range (32768-60999): for a moment one can be the source
+# port of an outgoing loopback connection (pg_basebackup's, or a client of the services starting
+# beside these), and the server's bind then fails. That case alone is retried.
+pg_start() {   # DATA_DIR LOG
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    as_pg "$PGBIN/pg_ctl" -D "$1" -l "$2" -w -t 60 start >/dev/null && return 0
+    tail -n 5 "$2" | grep -q "Address already in use" || return 1
+    echo "$(basename "$1"): its port is busy (attempt $attempt), starting again" >&2
+    sleep 1
+  done
+  return 1
+}
 case "${1:-}" in
 start)
   trap 'rc=$?; [ $rc = 0 ] || dump_logs; exit $rc' EXIT
@@ -35,7 +48,7 @@ shared_buffers = 64MB
 log_min_messages = warning
 CONF
   echo "host replication replicator 127.0.0.1/32 scram-sha-256" >>"$PG_DIR/primary/pg_hba.conf"
-  as_pg "$PGBIN/pg_ctl" -D "$PG_DIR/primary" -l "$PG_DIR/primary.log" -w -t 60 start >/dev/null
+  pg_start "$PG_DIR/primary" "$PG_DIR/primary.log"
   as_pg psql -h "$PG_DIR/sock" -p "$P1" -U postgres -v ON_ERROR_STOP=1 -q <<SQL
 CREATE ROLE replicator WITH REPLICATION LOGIN PASSWORD '$REPL_PW';
 CREATE ROLE app WITH LOGIN PASSWORD '$APP_PW';
@@ -45,7 +58,7 @@ SQL
   as_pg env PGPASSWORD="$REPL_PW" "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$P1" -U replicator \
         -D "$PG_DIR/replica" -R -X stream -C -S replica1 -c fast
   echo "port = $P2" >>"$PG_DIR/replica/postgresql.auto.conf"   # the copied postgresql.conf says $P1
-  as_pg "$PGBIN/pg_ctl" -D "$PG_DIR/replica" -l "$PG_DIR/replica.log" -w -t 60 start >/dev/null
+  pg_start "$PG_DIR/replica" "$PG_DIR/replica.log"
   streaming=0
   for i in $(seq 1 100); do   # wait until the primary sees the walsender streaming
     streaming=$(as_pg psql -h "$PG_DIR/sock" -p "$P1" -U postgres -Atc "select count(*) from pg_stat_replication where state='streaming'")
@@ -72,7 +85,14 @@ pidfile = $PG_DIR/pgbouncer.pid
 INI
   printf '"app" "%s"\n"pgbadmin" "%s"\n' "$APP_PW" "$ADMIN_PW" >"$PG_DIR/userlist.txt"
   chown postgres:postgres "$PG_DIR/pgbouncer.ini" "$PG_DIR/userlist.txt"; chmod 600 "$PG_DIR/userlist.txt"
-  as_pg pgbouncer -d "$PG_DIR/pgbouncer.ini"
+  for attempt in 1 2 3 4 5; do   # the same busy-port case as pg_start
+    as_pg pgbouncer -d "$PG_DIR/pgbouncer.ini" || true
+    for i in $(seq 1 50); do port_free "$PB" || break; sleep 0.1; done
+    port_free "$PB" || break
+    echo "pgbouncer: port $PB is not listening (attempt $attempt), starting again" >&2
+    sleep 1
+  done
+  port_free "$PB" && { echo "pgbouncer did not start on $PB" >&2; exit 1; }
   for i in $(seq 1 50); do [ -s "$PG_DIR/pgbouncer.pid" ] && break; sleep 0.1; done
   ;;
 stop)
