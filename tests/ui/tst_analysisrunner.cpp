@@ -1,13 +1,24 @@
 // The background recompute behind every view: results arrive off the GUI thread, belong to the
 // newest state, and stale computations are dropped.
+#include "ui/backgroundwork.h"
 #include "ui/document/analysisrunner.h"
 #include "ui/document/scenariodocument.h"
 
 #include "core/model/scenarioio.h"
 #include "tests/core/analysisdump.h"
 
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
+
+#include <atomic>
+#include <thread>
+
+#if defined(Q_OS_LINUX)
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace headroom;
@@ -211,6 +222,70 @@ private slots:
         QVERIFY(complete->traffic.front().simulationReused);
         QCOMPARE(testing::AnalysisDump::of(complete->traffic.front().simulation),
                  testing::AnalysisDump::of(first->traffic.front().simulation));
+    }
+
+    // Qt's raster engine hands large fills to the global pool and waits for them: the console's
+    // own work must neither need that pool nor hold its threads.
+    void analysesDoNotUseTheGlobalPool()
+    {
+        QThreadPool *global = QThreadPool::globalInstance();
+        const int threads = global->maxThreadCount();
+        QSemaphore release;
+        for (int i = 0; i < threads; ++i)
+            global->start([&release] { release.acquire(); });
+        QTRY_COMPARE(global->activeThreadCount(), threads);
+
+        ScenarioDocument doc;
+        doc.reset(model::defaultScenario(), QString());
+        AnalysisRunner runner(&doc);
+        runner.setDebounceMs(0);
+        QSignalSpy ready(&runner, &AnalysisRunner::analysisReady);
+        runner.setOptions(quick());
+        const bool computed = ready.wait(20'000);
+        // every global thread is still blocked: the analysis ran elsewhere
+        QCOMPARE(global->activeThreadCount(), threads);
+        release.release(threads);
+        global->waitForDone();
+        QVERIFY(computed);
+        QVERIFY(runner.latest());
+    }
+
+    void backgroundWorkYieldsToTheGui()
+    {
+        QVERIFY(backgroundPool() != QThreadPool::globalInstance());
+        std::atomic<int> nice{-100};
+        std::atomic<int> helperNice{-100};
+        backgroundPool()->start([&] {
+            lowerThreadPriority();
+#if defined(Q_OS_LINUX)
+            nice = getpriority(PRIO_PROCESS, id_t(gettid()));
+            // a thread the task starts (as an analysis starts its simulation) inherits it
+            std::thread([&] { helperNice = getpriority(PRIO_PROCESS, id_t(gettid())); }).join();
+#else
+            nice = helperNice = 10;
+#endif
+        });
+        QVERIFY(backgroundPool()->waitForDone(10'000));
+        QCOMPARE(nice.load(), 10);
+        QCOMPARE(helperNice.load(), 10);
+    }
+
+    void resultsAreFreedOffTheGuiThread()
+    {
+        std::atomic<Qt::HANDLE> freedOn{nullptr};
+        std::shared_ptr<const int> result(new int(7), [&freedOn](const int *p) {
+            freedOn = QThread::currentThreadId();
+            delete p;
+        });
+        std::shared_ptr<const int> view = result; // a view still shows it
+        releaseInBackground(std::move(result));
+        QVERIFY(backgroundPool()->waitForDone(10'000));
+        QCOMPARE(freedOn.load(), Qt::HANDLE(nullptr));
+        releaseInBackground(std::move(view)); // the last holder
+        QVERIFY(backgroundPool()->waitForDone(10'000));
+        QVERIFY(freedOn.load() != nullptr);
+        QVERIFY(freedOn.load() != QThread::currentThreadId());
+        releaseInBackground(nullptr); // nothing to do
     }
 };
 

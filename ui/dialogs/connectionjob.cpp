@@ -5,6 +5,7 @@
 #include "core/connect/pginspector.h"
 #include "core/connect/prometheusclient.h"
 #include "core/connect/redisinspector.h"
+#include "ui/backgroundwork.h"
 #include "ui/dialogs/futurewatch.h"
 
 #include <QRegularExpression>
@@ -124,7 +125,7 @@ void ConnectionJob::testRedis()
     endpoint.password = m_secret;
     endpoint.attempts = 1;
     const QString address = endpoint.address();
-    whenFinished(connect::inspectRedisClusterAsync(endpoint), this,
+    whenFinished(QtConcurrent::run(backgroundPool(), [endpoint] { return connect::inspectRedisCluster(endpoint); }), this,
         [this, address](const model::Result<connect::RedisClusterTopology> &r) {
             if (m_finished)
                 return;
@@ -155,7 +156,7 @@ void ConnectionJob::testPostgres()
     endpoint->password = m_secret;
     endpoint->attempts = 1;
     const QString address = endpoint->address();
-    whenFinished(QtConcurrent::run([endpoint = endpoint.value()] { return connect::inspectPostgres(endpoint); }), this,
+    whenFinished(QtConcurrent::run(backgroundPool(), [endpoint = endpoint.value()] { return connect::inspectPostgres(endpoint); }), this,
         [this, address](const model::Result<connect::PgServer> &r) {
             if (m_finished)
                 return;

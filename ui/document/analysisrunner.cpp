@@ -1,5 +1,6 @@
 #include "ui/document/analysisrunner.h"
 
+#include "ui/backgroundwork.h"
 #include "ui/document/scenariodocument.h"
 
 #include <QElapsedTimer>
@@ -102,9 +103,10 @@ void AnalysisRunner::start()
     QString focus = traffic.contains(m_focusTraffic) ? m_focusTraffic : traffic.value(0);
     if (traffic.size() < 2 && !m_options.evaluateAlerts)
         focus.clear(); // the preview would be the whole analysis
-    watcher->setFuture(QtConcurrent::run([scenario, options = m_options, previous = m_latest, focus,
-                                          trafficCount = traffic.size(), current = m_generation,
-                                          generation](QPromise<Computed> &promise) {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [scenario, options = m_options, previous = m_latest, focus,
+                                                            trafficCount = traffic.size(), current = m_generation,
+                                                            generation](QPromise<Computed> &promise) {
+        lowerThreadPriority();
         QElapsedTimer timer;
         timer.start();
         const int first = focus.isEmpty() ? 0 : stages(options, 1);

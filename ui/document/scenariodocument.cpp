@@ -3,6 +3,7 @@
 #include "core/model/scenarioio.h"
 #include "core/model/scenariopath.h"
 #include "core/model/scenarioschema.h"
+#include "ui/backgroundwork.h"
 #include "ui/commands/replacescenariocommand.h"
 #include "ui/commands/setfieldcommand.h"
 
@@ -192,7 +193,7 @@ model::Scenario ScenarioDocument::swapScenario(model::Scenario scenario, const Q
 {
     model::Scenario previous = std::exchange(m_scenario, std::move(scenario));
     ++m_revision;
-    m_text.reset();
+    releaseInBackground(std::exchange(m_text, nullptr), &m_worker);
     if (!m_textNow && !m_deriveDelay.isActive())
         m_deriveDelay.start();
     if (!fieldPath.isEmpty())
@@ -224,12 +225,16 @@ void ScenarioDocument::deriveText()
     m_deriving = new QFutureWatcher<TextPtr>(this);
     const quint64 revision = m_revision;
     connect(m_deriving, &QFutureWatcher<TextPtr>::finished, this, [this, revision] {
-        const TextPtr text = m_deriving->result();
+        // taken out of the watcher, so that a text nobody keeps is freed on the worker below
+        QFuture<TextPtr> future = m_deriving->future();
+        TextPtr text = future.isValid() && future.resultCount() > 0 ? future.takeResult() : nullptr;
         m_deriving->deleteLater();
         m_deriving = nullptr;
         textDerived(revision, text);
+        releaseInBackground(std::move(text), &m_worker);
     });
     m_deriving->setFuture(QtConcurrent::run(&m_worker, [scenario = m_scenario, source = sourceName()]() -> TextPtr {
+        lowerThreadPriority();
         return computeText(scenario, source, true);
     }));
 }
@@ -252,7 +257,7 @@ void ScenarioDocument::announceText()
 {
     if (!m_text || m_text == m_announced)
         return;
-    m_announced = m_text;
+    releaseInBackground(std::exchange(m_announced, m_text), &m_worker);
     emit textChanged();
     if (!sameDiagnostics(m_announced->diagnostics, m_announcedDiagnostics)) {
         m_announcedDiagnostics = m_announced->diagnostics;

@@ -2,6 +2,7 @@
 
 #include "core/model/scenarioio.h"
 #include "core/model/scenariopath.h"
+#include "ui/backgroundwork.h"
 #include "ui/document/scenariodocument.h"
 
 #include <QChart>
@@ -339,7 +340,8 @@ void ComparePanel::analyse(std::size_t index)
         else
             m_stale = true;
     });
-    watcher->setFuture(QtConcurrent::run([scenario = m_variants[index].scenario, options = m_runner->options()] {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [scenario = m_variants[index].scenario, options = m_runner->options()] {
+        lowerThreadPriority();
         return AnalysisPtr(std::make_shared<const analysis::ScenarioAnalysis>(analysis::analyze(scenario, options)));
     }));
 }
