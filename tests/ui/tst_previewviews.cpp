@@ -4,6 +4,7 @@
 #include "ui/canvas/topologynodeitem.h"
 #include "ui/canvas/topologyscene.h"
 #include "ui/charts/chartspanel.h"
+#include "ui/charts/chartspec.h"
 #include "ui/charts/chartview.h"
 #include "ui/charts/serieslayer.h"
 #include "ui/document/scenariodocument.h"
@@ -12,7 +13,12 @@
 
 #include <QChart>
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QSemaphore>
 #include <QTest>
+#include <QThreadPool>
+
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace headroom;
@@ -169,6 +175,46 @@ private slots:
         canvas.showAnalysis(scenario, analyse(scenario, quick(both, true)));
         QCOMPARE(api->lines(), previewed);
         QCOMPARE(canvas.topologyScene()->node(u"tier:1"_s), api);
+    }
+
+    // Qt splits a fill of many spans (a gradient, a rounded rectangle) across the global thread pool
+    // and waits for the pieces. A chart's own background, title, axes, grid and legend are filled as
+    // solid rectangles and lines: with every global thread busy, they still paint at once.
+    void chartChromePaintsWithoutTheGlobalPool()
+    {
+        charts::ChartSpec spec;
+        spec.title = u"Demand"_s;
+        const int time = spec.addTimeAxis(u"MMM d"_s);
+        const int users = spec.addValueAxis(u"users"_s);
+        spec.setRange(time, 0, 30 * 86'400'000.0);
+        spec.setRange(users, 0, 1000, true);
+        charts::ChartView view;
+        view.resize(1200, 500);
+        view.setChart(charts::makeChart(spec));
+        view.show();
+        QVERIFY(view.chart()->backgroundBrush().style() == Qt::SolidPattern);
+
+        QThreadPool *global = QThreadPool::globalInstance();
+        const int threads = global->maxThreadCount();
+        QSemaphore blocked, done;
+        for (int i = 0; i < threads; ++i)
+            global->start([&blocked] { blocked.acquire(); });
+        QTRY_COMPARE(global->activeThreadCount(), threads);
+        // a paint that waits for the pool is let go after 5 s, and then fails below
+        std::thread watchdog([&] {
+            if (!done.tryAcquire(1, 5000))
+                blocked.release(threads);
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const QPixmap shot = view.grab();
+        const qint64 ms = timer.elapsed();
+        done.release();
+        watchdog.join();
+        blocked.release(threads);
+        global->waitForDone();
+        QVERIFY(!shot.isNull());
+        QVERIFY2(ms < 4000, qPrintable(u"the paint waited %1 ms for the global pool"_s.arg(ms)));
     }
 };
 

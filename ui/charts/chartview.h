@@ -41,6 +41,7 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
+    static void flattenBackground(QChart &chart);
     void saveInteractively();
     void hideCrosshair();
 
