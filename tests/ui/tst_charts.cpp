@@ -255,6 +255,11 @@ private slots:
         const QColor clear = image.pixelColor(QPointF(plot.right() - plot.width() / 8, plot.top() + 10).toPoint());
         QVERIFY2(shaded.blue() > shaded.red() + 40, qPrintable(shaded.name()));
         QCOMPARE(clear.blue(), clear.red());
+        // ... evenly over the plot's whole height (the layer blits it in bands of rows)
+        for (const double y : {plot.top() + 1, plot.top() + 70, plot.center().y() + 7, plot.bottom() - 2}) {
+            const QColor c = image.pixelColor(QPointF(plot.left() + plot.width() / 8, y).toPoint());
+            QVERIFY2(c.blue() > c.red() + 40, qPrintable(u"%1 at y %2"_s.arg(c.name()).arg(y)));
+        }
         // Doubling the y range halves the line's height: the layer maps with the axes at paint time.
         spec.setRange(y, 0, 20);
         QVERIFY(charts::syncChart(*chart, spec));

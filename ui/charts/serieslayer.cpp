@@ -13,6 +13,7 @@
 #include <QXYSeries>
 
 #include <algorithm>
+#include <cstring>
 
 namespace headroom::charts {
 
@@ -149,22 +150,31 @@ void SeriesLayer::paintShades(QPainter *painter, bool raster) const
     }
     const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
     painter->setRenderHint(QPainter::Antialiasing, false);
-    if (raster) {
-        // On a raster device the shades are one row of pixels stretched over the plot's height:
-        // one image blit instead of a fill (split over threads by Qt) per shade.
-        const QRect plot = m_plot.toAlignedRect();
-        QImage strip(plot.width(), 1, QImage::Format_ARGB32_Premultiplied);
-        strip.fill(Qt::transparent);
-        {
-            QPainter row(&strip);
-            for (const auto &[colour, r] : rects)
-                row.fillRect(QRect(r.left() - plot.left(), 0, r.width(), 1), QColor::fromRgba(colour));
-        }
-        painter->drawImage(QRect(plot.left(), plot.top(), plot.width(), plot.height()), strip);
-    } else {
+    if (!raster) {
         for (const auto &[colour, r] : rects)
             painter->fillRect(r, QColor::fromRgba(colour));
+        painter->setRenderHint(QPainter::Antialiasing, antialiased);
+        return;
     }
+    // On a raster device the shades (often hundreds of short intervals) are one row of pixels
+    // repeated over the plot's height: the row is composed once, copied into a band of rows and
+    // the band blitted unscaled down the plot. Bands stay below ~95 scan lines, the size from
+    // which Qt splits a fill over its global thread pool and waits for it; a row stretched over
+    // the plot would cost a scaled blend of every plot pixel instead.
+    const QRect plot = m_plot.toAlignedRect();
+    QImage row(plot.width(), 1, QImage::Format_ARGB32_Premultiplied);
+    row.fill(Qt::transparent);
+    {
+        QPainter rowPainter(&row);
+        for (const auto &[colour, r] : rects)
+            rowPainter.fillRect(QRect(r.left() - plot.left(), 0, r.width(), 1), QColor::fromRgba(colour));
+    }
+    const int bandRows = std::min(64, plot.height());
+    QImage band(plot.width(), bandRows, QImage::Format_ARGB32_Premultiplied);
+    for (int y = 0; y < bandRows; ++y)
+        std::memcpy(band.scanLine(y), row.constScanLine(0), std::size_t(row.bytesPerLine()));
+    for (int y = plot.top(); y <= plot.bottom(); y += bandRows)
+        painter->drawImage(QPoint(plot.left(), y), band, QRect(0, 0, plot.width(), std::min(bandRows, plot.bottom() + 1 - y)));
     painter->setRenderHint(QPainter::Antialiasing, antialiased);
 }
 
