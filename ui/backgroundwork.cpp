@@ -5,7 +5,10 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <thread>
+
 #if defined(Q_OS_LINUX)
+#include <cerrno>
 #include <sys/resource.h>
 #include <unistd.h>
 #endif
@@ -20,7 +23,6 @@ QThreadPool *makeBackgroundPool()
     auto *pool = new QThreadPool(QCoreApplication::instance());
     pool->setObjectName(QStringLiteral("headroom background"));
     pool->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
-    pool->setThreadPriority(QThread::LowPriority); // effective on Windows and macOS; Linux: see below
     return pool;
 }
 
@@ -43,18 +45,29 @@ void lowerThreadPriority()
 #if defined(Q_OS_LINUX)
     // QThread::LowPriority maps to nothing under SCHED_OTHER; a nice value is per thread on Linux
     // and inherited by the threads this one starts (the analysis's own helper threads).
-    setpriority(PRIO_PROCESS, id_t(gettid()), 10);
+    // Relative to the thread's nice value: a console started with `nice` stays below it.
+    const auto tid = id_t(gettid());
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, tid);
+    if (errno == 0)
+        setpriority(PRIO_PROCESS, tid, std::min(current + 10, 19));
 #endif
+}
+
+void runAtLowPriority(const std::function<void()> &work)
+{
+    std::thread worker([&work] {
+        lowerThreadPriority();
+        work();
+    });
+    worker.join();
 }
 
 void releaseInBackground(std::shared_ptr<const void> object, QThreadPool *pool)
 {
     if (!object)
         return;
-    pool->start([object = std::move(object)]() mutable {
-        lowerThreadPriority();
-        object.reset();
-    });
+    pool->start([object = std::move(object)]() mutable { object.reset(); });
 }
 
 } // namespace headroom::ui

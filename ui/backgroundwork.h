@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 class QThreadPool;
@@ -14,10 +15,16 @@ namespace headroom::ui {
 /// A child of the application, created on first use; call it from the GUI thread.
 QThreadPool *backgroundPool();
 
-/// Lowers the calling thread's scheduling priority once, so that it yields a core to the GUI
-/// thread and to Qt's paint helpers. Threads it starts afterwards inherit the lower priority.
-/// The console's computing tasks call it first; calling it again is free.
+/// Lowers the calling thread's scheduling priority for good, so that it yields a core to the GUI
+/// thread and to Qt's paint helpers; threads it starts afterwards inherit the lower priority.
+/// Only for threads that do nothing else: a priority once lowered cannot be raised again.
 void lowerThreadPriority();
+
+/// Runs `work` on a thread of its own at a lowered priority (lowerThreadPriority) and waits for
+/// it: for work nobody waits for while a frame is drawn (the rest of an analysis after the
+/// preview the views draw). Work that a frame waits for keeps the default priority, so that a
+/// busy desktop does not starve it.
+void runAtLowPriority(const std::function<void()> &work);
 
 /// Drops `object` on `pool`: a large result built on a worker (an analysis, the text form of a
 /// scenario) is then freed there rather than in the middle of a paint, where the allocator would

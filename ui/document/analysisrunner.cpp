@@ -106,7 +106,6 @@ void AnalysisRunner::start()
     watcher->setFuture(QtConcurrent::run(backgroundPool(), [scenario, options = m_options, previous = m_latest, focus,
                                                             trafficCount = traffic.size(), current = m_generation,
                                                             generation](QPromise<Computed> &promise) {
-        lowerThreadPriority();
         QElapsedTimer timer;
         timer.start();
         const int first = focus.isEmpty() ? 0 : stages(options, 1);
@@ -135,11 +134,19 @@ void AnalysisRunner::start()
             earlier.insert(earlier.begin(), preview.get());
             offset = first;
         }
-        Computed c;
-        c.analysis = std::make_shared<const analysis::ScenarioAnalysis>(
-            analysis::analyze(scenario, options, stillCurrent, earlier));
-        c.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
-        promise.addResult(std::move(c));
+        auto complete = [&] {
+            Computed c;
+            c.analysis = std::make_shared<const analysis::ScenarioAnalysis>(
+                analysis::analyze(scenario, options, stillCurrent, earlier));
+            c.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
+            promise.addResult(std::move(c));
+        };
+        // After a preview, the views draw it while the rest is computed: that must not take a
+        // core from their paint.
+        if (preview)
+            runAtLowPriority(complete);
+        else
+            complete();
     }));
 }
 

@@ -341,7 +341,6 @@ void ComparePanel::analyse(std::size_t index)
             m_stale = true;
     });
     watcher->setFuture(QtConcurrent::run(backgroundPool(), [scenario = m_variants[index].scenario, options = m_runner->options()] {
-        lowerThreadPriority();
         return AnalysisPtr(std::make_shared<const analysis::ScenarioAnalysis>(analysis::analyze(scenario, options)));
     }));
 }
