@@ -12,6 +12,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <future>
 #include <utility>
@@ -136,7 +137,9 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
                 return p;
         return nullptr;
     };
+    static std::atomic<std::uint64_t> lastSerial{0};
     ScenarioAnalysis a;
+    a.serial = ++lastSerial;
     a.scenarioName = scenario.metadata.name;
     a.options = options;
     a.inputs.scenario = scenario;
@@ -213,6 +216,7 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
     };
     const ScenarioAnalysis *planSource = firstWhere(samePlan);
     a.reused.plan = planSource != nullptr;
+    a.origins.plan = planSource ? planSource->origins.plan : a.serial;
     a.plan = planSource ? planSource->plan : capacity::planCapacity(scenario, options.planDays, options.startDate);
     a.warnings += a.plan.warnings;
     if (!step())
@@ -224,6 +228,7 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
             && samePlan(p) && costInputs(p.inputs.scenario) == costFrom;
     });
     a.reused.cost = costSource != nullptr;
+    a.origins.cost = costSource ? costSource->origins.cost : a.serial;
     if (costSource) {
         a.cost = costSource->cost;
         a.savings = costSource->savings;
@@ -345,6 +350,7 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
 
     if (options.topology) {
         a.reused.topology = topologySource != nullptr;
+        a.origins.topology = topologySource ? topologySource->origins.topology : a.serial;
         if (topologySource) {
             a.topology = topologySource->topology;
             a.inputs.topologyWarnings = topologySource->inputs.topologyWarnings;

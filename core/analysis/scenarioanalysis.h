@@ -16,6 +16,7 @@
 #include <QStringList>
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -81,7 +82,19 @@ struct StageReuse {
     bool topology = false;
 };
 
+/// Which computation produced each whole-scenario stage: the `serial` of the analysis that computed
+/// it, carried along when a later analysis takes the stage over. Two analyses with the same origin
+/// for a stage hold equal results for it; 0 when the stage was not computed. A copy keeps them:
+/// code that changes a stage's result in a copy clears that stage's origin.
+struct StageOrigins {
+    std::uint64_t plan = 0;
+    std::uint64_t cost = 0;                     ///< the bill, its savings plan and thresholds
+    std::uint64_t topology = 0;
+};
+
 struct ScenarioAnalysis {
+    std::uint64_t serial = 0;                   ///< unique per analyze() in this process, from 1
+    StageOrigins origins;
     QString scenarioName;
     AnalysisOptions options;
     capacity::CapacityPlan plan;
@@ -121,7 +134,7 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
 /// measured success metrics (same rules, metrics, cost threshold, per-tick cost and proxy load).
 /// stageinputs.h lists what each stage reads; a bill computed without its savings plan is not taken
 /// over by an analysis that asks for one. The result equals analyze(scenario, options) field
-/// for field; only `reused` and the outcomes' reuse flags tell what was taken over. A cancelled
+/// for field; only `serial`, `reused`, `origins` and the outcomes' reuse flags tell what was taken over. A cancelled
 /// `previous` is ignored.
 ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions &options,
                          const std::function<bool(int, int)> &progress, const ScenarioAnalysis *previous);

@@ -169,6 +169,14 @@ private slots:
         requireReuse(lever.plan, incremental.reused.plan, "plan");
         requireReuse(lever.cost, incremental.reused.cost, "cost");
         requireReuse(lever.topology, incremental.reused.topology, "topology");
+        // a stage taken over keeps the origin of its computation; one computed has the new serial
+        QVERIFY(before.serial != 0 && incremental.serial != before.serial && full.serial != incremental.serial);
+        QCOMPARE(before.origins.plan, before.serial);
+        QCOMPARE(before.origins.cost, before.serial);
+        QCOMPARE(before.origins.topology, before.serial);
+        QCOMPARE(incremental.origins.plan, incremental.reused.plan ? before.serial : incremental.serial);
+        QCOMPARE(incremental.origins.cost, incremental.reused.cost ? before.serial : incremental.serial);
+        QCOMPARE(incremental.origins.topology, incremental.reused.topology ? before.serial : incremental.serial);
         for (const analysis::TrafficOutcome &o : incremental.traffic) {
             const bool again = lever.simulated.contains(o.name);
             QVERIFY2(o.simulationReused == !again, qPrintable(o.name));
@@ -185,6 +193,9 @@ private slots:
         // and back: the second step reuses from an incremental result just as well
         const analysis::ScenarioAnalysis back = analysis::analyze(original, originalOptions, {}, &incremental);
         requireIdentical(back, before);
+        // ... whose origins lead to the computation that produced each stage, two steps back
+        if (incremental.reused.plan && back.reused.plan)
+            QCOMPARE(back.origins.plan, before.serial);
     }
 
     void spotLeverKeepsSuccessMetrics()

@@ -377,6 +377,7 @@ private slots:
         analysis::ScenarioAnalysis changed = m_analysis;
         for (double &u : changed.plan.users)
             u *= 2;
+        changed.origins.plan = 0; // a plan changed in the copy: not the computation the charts drew
         panel.setAnalysis(std::make_shared<analysis::ScenarioAnalysis>(changed));
         QCOMPARE(panel.replacedCharts(), replaced);
         QCOMPARE(panel.demandView()->chart(), demand);
@@ -476,6 +477,39 @@ private slots:
         QCOMPARE(panel.trafficChartBuilds(), builds + 2);
     }
 
+    // The demand, replicas and cost charts are computed again only from another computation of the
+    // plan or bill (StageOrigins): an analysis that took them over leaves the three alone.
+    void planChartsBuiltOnlyFromNewStages()
+    {
+        ui::ScenarioDocument doc;
+        doc.reset(m_scenario, QString());
+        charts::ChartsPanel panel(&doc);
+        QVERIFY(showSettled(panel));
+        const int builds = panel.planChartBuilds();
+        QVERIFY(builds >= 3);
+        const int redrawn = panel.redrawnCharts();
+        // more Redis shards: the topology changes, the plan and the bill are taken over
+        model::Scenario sharded = m_scenario;
+        sharded.spec.redisCluster.shards += 2;
+        const auto next = std::make_shared<const analysis::ScenarioAnalysis>(
+            analysis::analyze(sharded, m_analysis.options, {}, &m_analysis));
+        QVERIFY(next->reused.plan && next->reused.cost && !next->reused.topology);
+        panel.setAnalysis(next);
+        settle();
+        QCOMPARE(panel.planChartBuilds(), builds);
+        QCOMPARE(panel.redrawnCharts(), redrawn);
+        // another growth rate: a new plan and bill, all three are built (and drawn) again
+        model::Scenario faster = m_scenario;
+        faster.spec.capacityPlanner.growthRate += 0.05;
+        const auto grown = std::make_shared<const analysis::ScenarioAnalysis>(
+            analysis::analyze(faster, m_analysis.options, {}, next.get()));
+        QVERIFY(!grown->reused.plan && !grown->reused.cost);
+        panel.setAnalysis(grown);
+        settle();
+        QCOMPARE(panel.planChartBuilds(), builds + 3);
+        QVERIFY(panel.redrawnCharts() >= redrawn + 3);
+    }
+
     // Changed users in the middle of the plan (same axis ranges): only the demand chart repaints,
     // and what the window shows afterwards is the chart as a full render draws it.
     void changedSeriesRepaintsOnlyItsChart()
@@ -491,6 +525,7 @@ private slots:
         analysis::ScenarioAnalysis changed = m_analysis;
         for (std::size_t d = 40; d < 60; ++d)
             changed.plan.users[d] *= 0.7;
+        changed.origins.plan = 0; // a plan changed in the copy: not the computation the charts drew
         PaintCounter paints(panel);
         panel.setAnalysis(std::make_shared<analysis::ScenarioAnalysis>(changed));
         settle();

@@ -135,7 +135,7 @@ void ChartsPanel::setAnalysis(const ui::AnalysisPtr &analysis)
         const int keep = m_trafficSelector->findText(chosen);
         m_trafficSelector->setCurrentIndex(keep >= 0 ? keep : 0);
     }
-    m_dirty.fill(true);
+    markChanged();
     refresh();
 }
 
@@ -149,7 +149,7 @@ void ChartsPanel::showPreview(const ui::AnalysisPtr &preview)
         return; // the complete analysis brings the shown scenario
     m_analysis = preview;
     m_showingPreview = true;
-    m_dirty.fill(true);
+    markChanged();
     refresh();
 }
 
@@ -190,6 +190,31 @@ bool ChartsPanel::sameTrafficInputs(int index, std::size_t budget,
             return false;
     }
     return drawn.slos == slos;
+}
+
+std::uint64_t ChartsPanel::originOf(Chart which) const
+{
+    switch (which) {
+    case Demand:
+    case Replicas: return m_analysis->origins.plan;
+    case Cost: return m_analysis->origins.cost; // a bill is only taken over with its plan
+    case Traffic:
+    case ChartCount: break;
+    }
+    return 0;
+}
+
+void ChartsPanel::markChanged()
+{
+    // A chart drawn from the same computation of its stage, at the same point budget, would be
+    // built again only to find its content equal: the spec building alone (series, labels,
+    // downsampling) is most of a redraw's time on the GUI thread.
+    for (int i = 0; i < ChartCount; ++i) {
+        const auto c = static_cast<Chart>(i);
+        const std::uint64_t origin = originOf(c);
+        if (origin == 0 || origin != m_drawnOrigins[c] || pointBudget(c) != m_budgets[c])
+            m_dirty[c] = true;
+    }
 }
 
 void ChartsPanel::showTraffic(int)
@@ -236,12 +261,13 @@ std::size_t ChartsPanel::pointBudget(Chart which) const
 void ChartsPanel::rebuild(Chart which)
 {
     m_dirty[which] = false;
+    m_drawnOrigins[which] = originOf(which);
     const std::size_t budget = m_budgets[which] = pointBudget(which);
     const model::Scenario &scenario = m_document->scenario();
     std::optional<ChartSpec> spec;
     switch (which) {
-    case Demand: spec = demandSpec(*m_analysis, scenario, budget); break;
-    case Replicas: spec = replicasSpec(*m_analysis, budget); break;
+    case Demand: spec = demandSpec(*m_analysis, scenario, budget); ++m_planBuilds; break;
+    case Replicas: spec = replicasSpec(*m_analysis, budget); ++m_planBuilds; break;
     case Traffic: {
         const int index = shownTrafficIndex();
         if (m_showingPreview && index < 0) {
@@ -256,7 +282,7 @@ void ChartsPanel::rebuild(Chart which)
         m_trafficDrawn = {m_analysis, index, budget, std::move(slos)};
         break;
     }
-    case Cost: spec = costSpec(*m_analysis, budget); break;
+    case Cost: spec = costSpec(*m_analysis, budget); ++m_planBuilds; break;
     case ChartCount: return;
     }
     ChartView *view = m_views[which];

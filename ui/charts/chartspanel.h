@@ -62,6 +62,10 @@ public:
     /// the shown simulation, the tiers' P95 objectives and the point budget equal those it was
     /// last computed from (an incremental analysis that took the simulation over).
     int trafficChartBuilds() const { return m_trafficBuilds; }
+    /// How many times the demand, replicas or cost chart's content was computed from an analysis.
+    /// It is not when the stage the chart draws (StageOrigins: the plan, the bill) comes from the
+    /// computation the chart was last built from, at the same point budget.
+    int planChartBuilds() const { return m_planBuilds; }
 
     /// Draw mode: the toggle action (D), the overlay while drawing (null otherwise).
     QAction *drawAction() const { return m_drawAction; }
@@ -87,6 +91,11 @@ private:
     void showTraffic(int index);
     /// Index of the chosen traffic scenario in m_analysis (-1 when it is not in there).
     int shownTrafficIndex() const;
+    /// Marks dirty every chart the new m_analysis may draw differently from what it shows.
+    void markChanged();
+    /// The stage result `which` draws (StageOrigins of m_analysis), 0 for the simulation chart,
+    /// which compares its own inputs (sameTrafficInputs).
+    std::uint64_t originOf(Chart which) const;
     void refresh();
     void rebuild(Chart which);
     std::size_t pointBudget(Chart which) const;
@@ -101,6 +110,7 @@ private:
     std::array<ChartView *, ChartCount> m_views{};
     std::array<bool, ChartCount> m_dirty{};
     std::array<std::size_t, ChartCount> m_budgets{};
+    std::array<std::uint64_t, ChartCount> m_drawnOrigins{}; ///< originOf() when each chart was last built
     QComboBox *m_trafficSelector = nullptr;
     QLabel *m_note = nullptr;
     QAction *m_drawAction = nullptr;
@@ -113,6 +123,7 @@ private:
     int m_replaced = 0;
     int m_redrawn = 0;
     int m_trafficBuilds = 0;
+    int m_planBuilds = 0;
     /// What the simulation chart was last computed from.
     struct TrafficInputs {
         ui::AnalysisPtr analysis; ///< holds the outcome
