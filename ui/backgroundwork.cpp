@@ -22,7 +22,9 @@ QThreadPool *makeBackgroundPool()
     // a child of the application, whose end waits for the running tasks (as for the global pool)
     auto *pool = new QThreadPool(QCoreApplication::instance());
     pool->setObjectName(QStringLiteral("headroom background"));
-    pool->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    // Some of its tasks mostly wait (a connection test on the network, an analysis on the thread
+    // of its low-priority rest): a few more threads than cores keep one from queueing behind them.
+    pool->setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
     return pool;
 }
 
