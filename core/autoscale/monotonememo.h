@@ -26,6 +26,17 @@ public:
         m_last = x;
         if (x >= m_lo && x <= m_hi)
             return m_value;
+        return evaluate(x, previous, f);
+    }
+
+    /// Forgets the known interval (call when `f` itself changes).
+    void reset() { m_lo = m_hi = std::numeric_limits<double>::quiet_NaN(); }
+
+private:
+    /// A call outside the known interval (kept out of line: the hit above is the common case).
+    template <typename F>
+    [[gnu::noinline]] Value evaluate(double x, double previous, const F &f)
+    {
         if (!(std::abs(x) <= Domain))
             return f(x); // NaN or far out: not memoized
         m_value = f(x);
@@ -49,10 +60,6 @@ public:
         return m_value;
     }
 
-    /// Forgets the known interval (call when `f` itself changes).
-    void reset() { m_lo = m_hi = std::numeric_limits<double>::quiet_NaN(); }
-
-private:
     static constexpr double MaxReach = 256; ///< look-ahead at most this many times the last move
     static constexpr double Domain = 1e100; ///< arguments memoized: |x| <= Domain
     static constexpr int MaxBackoff = 64;   ///< calls without a probe at most, after failed probes

@@ -24,17 +24,29 @@ public:
     RecommendationWindow(const std::optional<ResolvedBehavior> &behavior, const ControllerSettings &settings);
 
     /// Records a recommendation made at `timeMs`.
+    ///
+    /// A run of recommendations of one value is recorded once, with the run's latest time, when the
+    /// run ends or the window is read (a size held from sync to sync costs a compare and a store).
+    /// Exact: adds never expire entries (only extremes() does), and the queues' add() of the value
+    /// their newest entry holds just moves that entry's time; so add(v, t1) then add(v, t2) leaves the
+    /// same entries as add(v, t2) alone, whatever the queues held before.
     void add(int replicas, std::int64_t timeMs)
     {
-        if (!m_legacy)
-            m_up.add(replicas, timeMs);
-        m_down.add(replicas, timeMs);
+        if (m_deferred && replicas == m_deferredReplicas) {
+            m_deferredMs = timeMs;
+            return;
+        }
+        flush();
+        m_deferred = true;
+        m_deferredReplicas = replicas;
+        m_deferredMs = timeMs;
     }
 
     /// The proposal bounded by the recommendations inside the windows at `nowMs` (see WindowExtremes;
     /// on the legacy path `up` is the proposal).
     WindowExtremes extremes(int proposal, std::int64_t nowMs)
     {
+        flush();
         return {m_legacy ? proposal : m_up.extreme(proposal, nowMs), m_down.extreme(proposal, nowMs)};
     }
 
@@ -85,9 +97,23 @@ private:
         bool m_keepsMax;
     };
 
+    /// Records the deferred run of equal recommendations in the queues.
+    void flush()
+    {
+        if (!m_deferred)
+            return;
+        m_deferred = false;
+        if (!m_legacy)
+            m_up.add(m_deferredReplicas, m_deferredMs);
+        m_down.add(m_deferredReplicas, m_deferredMs);
+    }
+
     Queue m_up{0, false};
     Queue m_down{0, true};
     bool m_legacy = false;
+    bool m_deferred = false;      ///< a run of equal recommendations is not in the queues yet
+    int m_deferredReplicas = 0;   ///< its value
+    std::int64_t m_deferredMs = 0; ///< its latest time
 };
 
 /// normalizeReplicas() with the stabilization window kept in `window` (recording the proposal there)

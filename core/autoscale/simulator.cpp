@@ -78,26 +78,27 @@ public:
         m_summary.eventAtSeconds = event;
     }
 
-    void add(double tSec, double dt, double p95Ms, double dropped, int desired, int ready, int nodes, int needed)
+    /// Adds the first `n` ticks of `b`, whose first tick is `firstTick`, each of `dt` seconds (the
+    /// same operations in the same order as tick by tick: the summary does not change).
+    void addBlock(const TimelineBlock &b, std::size_t n, int firstTick, double dt)
     {
         TierSummary &s = m_summary;
-        if (p95Ms > m_sloMs || dropped > 0)
-            s.minutesOverSlo += dt / 60.0;
-        s.peakReplicas = std::max(s.peakReplicas, desired);
-        s.peakNodes = std::max(s.peakNodes, nodes);
-        s.peakNeededReplicas = std::max(s.peakNeededReplicas, needed);
-        if (m_decided || !s.eventAtSeconds || tSec < *s.eventAtSeconds)
-            return;
-        if (ready < needed) {
-            if (!m_deficitStart)
-                m_deficitStart = tSec;
-            m_sawDeficit = true;
-            m_neededInDeficit = std::max(m_neededInDeficit, needed);
-        } else if (m_deficitStart) {
-            // caught up only if the tier reached the need, not if the need fell back to it
-            if (ready >= m_neededInDeficit)
-                s.spikeAbsorbedAfterSeconds = tSec - *s.eventAtSeconds;
-            m_decided = true;
+        for (std::size_t j = 0; j < n; ++j)
+            if (b.p95[j] > m_sloMs || b.dropped[j] > 0)
+                s.minutesOverSlo += dt / 60.0;
+        int peakReplicas = s.peakReplicas, peakNodes = s.peakNodes, peakNeeded = s.peakNeededReplicas;
+        for (std::size_t j = 0; j < n; ++j) {
+            peakReplicas = std::max(peakReplicas, b.desired[j]);
+            peakNodes = std::max(peakNodes, b.nodes[j]);
+            peakNeeded = std::max(peakNeeded, b.needed[j]);
+        }
+        s.peakReplicas = peakReplicas;
+        s.peakNodes = peakNodes;
+        s.peakNeededReplicas = peakNeeded;
+        for (std::size_t j = 0; j < n && !m_decided && s.eventAtSeconds; ++j) {
+            const double tSec = (firstTick + static_cast<int>(j)) * dt;
+            if (!(tSec < *s.eventAtSeconds)) // as tick by tick, NaN included
+                addAfterEvent(tSec, b.ready[j], b.needed[j]);
         }
     }
 
@@ -111,6 +112,23 @@ public:
     }
 
 private:
+    /// Spike absorption: a tick at or after the first event, while undecided.
+    void addAfterEvent(double tSec, int ready, int needed)
+    {
+        TierSummary &s = m_summary;
+        if (ready < needed) {
+            if (!m_deficitStart)
+                m_deficitStart = tSec;
+            m_sawDeficit = true;
+            m_neededInDeficit = std::max(m_neededInDeficit, needed);
+        } else if (m_deficitStart) {
+            // caught up only if the tier reached the need, not if the need fell back to it
+            if (ready >= m_neededInDeficit)
+                s.spikeAbsorbedAfterSeconds = tSec - *s.eventAtSeconds;
+            m_decided = true;
+        }
+    }
+
     TierSummary m_summary;
     double m_sloMs = 0;
     std::optional<double> m_deficitStart;
@@ -169,6 +187,8 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
     tick.dt = dt;
     tick.nodeProvisioningDelayMs = simSettings.nodeProvisioningDelay.count();
     tick.maxNodes = simSettings.maxNodes;
+    const std::size_t tierCount = tiers.size();
+    int done = 0; // ticks simulated
     for (int i = 0; i < ticks; ++i) {
         const double tSec = i * dt;
         tick.nowMs = options.startMs + i * stepMs;
@@ -179,7 +199,7 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
         tick.regionLost = lost > lostBefore;
         tick.lostFraction = tick.regionLost ? (lost - lostBefore) / (1 - lostBefore) : 0.0;
         const std::size_t slot = static_cast<std::size_t>(i) % TimelineBlock::Size;
-        for (std::size_t k = 0; k < tiers.size(); ++k) {
+        for (std::size_t k = 0; k < tierCount; ++k) {
             TierSim &t = tiers[k];
             TimelineBlock &b = blocks[k];
             Sample &s = t.ring[ringPos];
@@ -201,19 +221,23 @@ SimulationResult simulate(const Scenario &scenario, const TrafficSpec &traffic, 
             b.pending[slot] = t.pending;
             b.nodes[slot] = t.nodes;
             b.needed[slot] = needed;
-            summaries[k].add(tSec, dt, s.p95Ms, served.dropped, t.replicas, t.ready, t.nodes, needed);
         }
         if (slot + 1 == TimelineBlock::Size)
-            for (std::size_t k = 0; k < tiers.size(); ++k)
+            for (std::size_t k = 0; k < tierCount; ++k) {
                 blocks[k].flush(result.tiers[k], TimelineBlock::Size);
+                summaries[k].addBlock(blocks[k], TimelineBlock::Size, i + 1 - int(TimelineBlock::Size), dt);
+            }
         lostBefore = lost;
         ringPos = ringPos + 1 == static_cast<std::size_t>(lag + 1) ? 0 : ringPos + 1;
-        result.ticks = i + 1;
+        done = i + 1;
         if (progress && (i & 4095) == 4095 && !progress(i + 1, ticks))
             break;
     }
+    result.ticks = done;
     for (std::size_t k = 0; k < tiers.size(); ++k) { // the last, partial block
-        blocks[k].flush(result.tiers[k], static_cast<std::size_t>(result.ticks) % TimelineBlock::Size);
+        const std::size_t rest = static_cast<std::size_t>(result.ticks) % TimelineBlock::Size;
+        blocks[k].flush(result.tiers[k], rest);
+        summaries[k].addBlock(blocks[k], rest, result.ticks - static_cast<int>(rest), dt);
         forEachSeries(result.tiers[k], [](auto &v) { v.squeeze(); });
         result.tiers[k].demand = TickSeries<double>::scaled(multipliers, tiers[k].arrivalsPerMultiplier,
                                                             static_cast<std::size_t>(result.ticks));

@@ -87,9 +87,13 @@ bool proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPo
         if (podsA <= 0)
             return false;
         podsB = std::max(0, totalPods - podsA);
-    } else if (p.targetType == MetricTargetType::AverageValue) {
-        podsA = totalPods;
+        // no memo on the sample here: perPodProposal() keeps its own on the truncated value, which
+        // hits whenever this one would (same value and pod counts), and far more often
+        replicas = perPodProposal(t, p, x, value, podsA, podsB);
+        return true;
     }
+    if (p.targetType == MetricTargetType::AverageValue)
+        podsA = totalPods;
     ProposalMemo &memo = p.memo;
     if (value == memo.value && t.replicas == memo.current && podsA == memo.podsA && podsB == memo.podsB) {
         replicas = memo.replicas;
@@ -100,9 +104,7 @@ bool proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPo
     memo.podsA = podsA;
     memo.podsB = podsB;
     memo.reported = true;
-    if (p.perPod) {
-        memo.replicas = perPodProposal(t, p, x, value, podsA, podsB);
-    } else if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
+    if (p.targetType == MetricTargetType::AverageValue) { // per-pod total (Object / External)
         if (totalPods <= 0) {
             memo.reported = false;
             memo.replicas = 0;

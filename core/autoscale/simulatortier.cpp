@@ -278,10 +278,20 @@ TierSim makeTier(const Scenario &scenario, const Tier &tier, const ControllerSet
     return t;
 }
 
-int neededAt(TierSim &t, double m)
+namespace {
+
+/// neededAt(), inline in advanceTier().
+inline int neededAtTick(TierSim &t, double m)
 {
     const auto at = [&t](double x) { return neededReplicas(t, t.unitsPerMultiplier * x, t.arrivalsPerMultiplier * x); };
     return t.neededMonotone ? t.neededMemo(m, at) : at(m);
+}
+
+} // namespace
+
+int neededAt(TierSim &t, double m)
+{
+    return neededAtTick(t, m);
 }
 
 Served advanceTier(TierSim &t, const Tick &tick, int &clusterNodes, Sample &s)
@@ -302,7 +312,7 @@ Served advanceTier(TierSim &t, const Tick &tick, int &clusterNodes, Sample &s)
         advancePods(t, tick.nowMs, t.tier->podStartupTime);
     const double m = tick.multiplier;
     Served served = serve(t, t.unitsPerMultiplier * m, t.arrivalsPerMultiplier * m, tick.dt, s);
-    served.neededReplicas = neededAt(t, m);
+    served.neededReplicas = neededAtTick(t, m);
     return served;
 }
 

@@ -1,3 +1,4 @@
+#include "core/autoscale/recommendationwindow.h"
 #include "core/autoscale/replicacalculator.h"
 #include "core/autoscale/simulator.h"
 #include "core/model/scenarioio.h"
@@ -61,6 +62,8 @@ private slots:
     void cliBadTraffic();
     void tickSeriesMatchesVector_data();
     void tickSeriesMatchesVector();
+    void windowMatchesScan_data();
+    void windowMatchesScan();
 };
 
 void TestSimulator::resultShape()
@@ -354,6 +357,73 @@ void TestSimulator::tickSeriesMatchesVector()
     QCOMPARE(ds.size(), doubles.size() + 1);
     if (!doubles.empty())
         QCOMPARE(std::bit_cast<std::uint64_t>(ds[doubles.size() - 1]), std::bit_cast<std::uint64_t>(doubles.back()));
+}
+
+
+void TestSimulator::windowMatchesScan_data()
+{
+    QTest::addColumn<int>("upSeconds");   // -1: the legacy path (no behavior)
+    QTest::addColumn<int>("downSeconds");
+    QTest::addColumn<int>("runLength");   // mean syncs between changes of the recorded value
+    QTest::addColumn<int>("readEvery");   // mean syncs between reads of the window (1: every sync)
+    for (auto [up, down] : {std::pair{60, 300}, std::pair{0, 300}, std::pair{45, 45}, std::pair{-1, 300}})
+        for (int runLength : {1, 4, 60})
+            for (int readEvery : {1, 3, 50})
+                QTest::addRow("up%d down%d run%d read%d", up, down, runLength, readEvery)
+                    << up << down << runLength << readEvery;
+}
+
+/// The window's extremes against a scan over every recommendation recorded, with runs of equal
+/// recommendations recorded without reading the window in between (a size held at a bound).
+void TestSimulator::windowMatchesScan()
+{
+    QFETCH(int, upSeconds);
+    QFETCH(int, downSeconds);
+    QFETCH(int, runLength);
+    QFETCH(int, readEvery);
+    const bool legacy = upSeconds < 0;
+    std::optional<ResolvedBehavior> behavior;
+    ControllerSettings settings;
+    if (legacy) {
+        settings.downscaleStabilizationWindow = std::chrono::seconds(downSeconds);
+    } else {
+        behavior.emplace();
+        behavior->scaleUp.stabilizationWindowSeconds = upSeconds;
+        behavior->scaleDown.stabilizationWindowSeconds = downSeconds;
+    }
+    RecommendationWindow window(behavior, settings);
+    std::vector<Recommendation> all;
+    QRandomGenerator rng(quint32(upSeconds * 1000 + downSeconds * 10 + runLength * 7 + readEvery));
+    int value = 10;
+    int reads = 0;
+    for (int i = 0; i < 3000; ++i) {
+        const std::int64_t now = 1'767'225'600'000 + std::int64_t(i) * 15'000;
+        if (rng.bounded(runLength) == 0)
+            value = 5 + int(rng.bounded(30));
+        if (rng.bounded(readEvery) == 0) {
+            const int proposal = 5 + int(rng.bounded(30));
+            const std::int64_t upCut = now - std::int64_t(std::max(upSeconds, 0)) * 1000;
+            const std::int64_t downCut = now - std::int64_t(downSeconds) * 1000;
+            WindowExtremes expected{proposal, proposal};
+            for (const Recommendation &r : all) {
+                // with a behavior a recommendation exactly one window old is out, on the legacy path in
+                if (!legacy && r.timeMs > upCut)
+                    expected.up = std::min(expected.up, r.replicas);
+                if (legacy ? r.timeMs >= downCut : r.timeMs > downCut)
+                    expected.down = std::max(expected.down, r.replicas);
+            }
+            const WindowExtremes got = window.extremes(proposal, now);
+            QCOMPARE(got.up, expected.up);
+            QCOMPARE(got.down, expected.down);
+            ++reads;
+            window.add(proposal, now);
+            all.push_back({proposal, now});
+        } else {
+            window.add(value, now);
+            all.push_back({value, now});
+        }
+    }
+    QVERIFY(reads > 0);
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
