@@ -8,10 +8,95 @@
 #include <initializer_list>
 #include <iterator>
 #include <memory>
+#include <mutex>
 #include <type_traits>
 #include <vector>
 
 namespace headroom::autoscale {
+
+/// Large series buffers freed by one simulation, kept for the next. A simulation writes megabytes of
+/// fresh result memory (a month at 15 s ticks is 1.4 MB per changing series), which the system
+/// allocator returns to the kernel when the result is freed, so every run paid for the same pages
+/// again (a page fault per 4 KB, a fifth of a run's time); runs repeat with the same tick count (a
+/// view re-simulating as a slider moves, the benchmark). Keeps buffers of at least MinBytes, at most
+/// MaxBytes in all (the oldest are released first), and hands one out again for a request of exactly
+/// its size. Thread-safe; the contents of a reused buffer are whatever was left in it.
+class SeriesBufferCache {
+public:
+    static constexpr std::size_t MinBytes = std::size_t(16) << 10;
+    static constexpr std::size_t MaxBytes = std::size_t(64) << 20;
+
+    /// `bytes` of storage: a kept buffer of that size, else new storage.
+    static void *allocate(std::size_t bytes)
+    {
+        if (bytes >= MinBytes) {
+            Pool &p = pool();
+            const std::lock_guard lock(p.mutex);
+            for (std::size_t i = p.buffers.size(); i-- > 0;) { // the newest first
+                if (p.buffers[i].bytes != bytes)
+                    continue;
+                void *data = p.buffers[i].data;
+                p.buffers.erase(p.buffers.begin() + std::ptrdiff_t(i));
+                p.total -= bytes;
+                return data;
+            }
+        }
+        return ::operator new(bytes);
+    }
+    /// Gives back storage from allocate(`bytes`): kept when large, else released.
+    static void deallocate(void *data, std::size_t bytes)
+    {
+        if (bytes < MinBytes || bytes > MaxBytes) {
+            ::operator delete(data);
+            return;
+        }
+        Pool &p = pool();
+        const std::lock_guard lock(p.mutex);
+        while (p.total + bytes > MaxBytes) { // room for it: the oldest go
+            ::operator delete(p.buffers.front().data);
+            p.total -= p.buffers.front().bytes;
+            p.buffers.erase(p.buffers.begin());
+        }
+        p.buffers.push_back({data, bytes});
+        p.total += bytes;
+    }
+    /// Bytes kept now.
+    static std::size_t keptBytes()
+    {
+        Pool &p = pool();
+        const std::lock_guard lock(p.mutex);
+        return p.total;
+    }
+
+private:
+    struct Buffer {
+        void *data;
+        std::size_t bytes;
+    };
+    struct Pool {
+        std::mutex mutex;
+        std::vector<Buffer> buffers; ///< oldest first
+        std::size_t total = 0;
+    };
+    /// Never destroyed: series may still be freed while static objects are destroyed at exit.
+    static Pool &pool()
+    {
+        static Pool *const p = new Pool;
+        return *p;
+    }
+};
+
+/// The allocator of a series' values: large buffers go through SeriesBufferCache.
+template <typename T>
+struct SeriesAllocator {
+    using value_type = T;
+    SeriesAllocator() = default;
+    template <typename U>
+    SeriesAllocator(const SeriesAllocator<U> &) {}
+    T *allocate(std::size_t n) { return static_cast<T *>(SeriesBufferCache::allocate(n * sizeof(T))); }
+    void deallocate(T *p, std::size_t n) { SeriesBufferCache::deallocate(p, n * sizeof(T)); }
+    friend bool operator==(const SeriesAllocator &, const SeriesAllocator &) { return true; }
+};
 
 /// One value per simulation tick, read like a const std::vector<T> (size(), operator[], front(),
 /// back(), iteration by value) but stored compactly: ticks go in blocks of 32, and a block whose
@@ -112,7 +197,8 @@ public:
         return true;
     }
 
-    /// Room for `ticks` values without reallocation (address space only: pages are touched as written).
+    /// Room for `ticks` values without reallocation (a buffer kept from an earlier series of that size
+    /// when there is one, see SeriesBufferCache; else address space only, pages touched as written).
     void reserve(std::size_t ticks)
     {
         if (m_base)
@@ -213,8 +299,8 @@ private:
             push_back(*first);
     }
 
-    std::vector<T> m_values;              ///< per block: one value (uniform) or one per tick
-    std::vector<std::uint32_t> m_starts;  ///< per block: index of its first value in m_values
+    std::vector<T, SeriesAllocator<T>> m_values; ///< per block: one value (uniform) or one per tick
+    std::vector<std::uint32_t, SeriesAllocator<std::uint32_t>> m_starts; ///< per block: index of its first value in m_values
     std::size_t m_size = 0;
     bool m_uniform = true;                ///< the last block's ticks all hold m_values.back()
     std::shared_ptr<const std::vector<T>> m_base; ///< set: a scaled view, values base[i] x m_scale

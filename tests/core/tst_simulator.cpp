@@ -10,6 +10,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <memory>
 
@@ -64,6 +65,7 @@ private slots:
     void tickSeriesMatchesVector();
     void windowMatchesScan_data();
     void windowMatchesScan();
+    void seriesBuffersReused();
 };
 
 void TestSimulator::resultShape()
@@ -424,6 +426,62 @@ void TestSimulator::windowMatchesScan()
         }
     }
     QVERIFY(reads > 0);
+}
+
+/// Large series buffers go back to the cache and come out again for a request of their size, once;
+/// small ones and other sizes do not; the cache keeps at most MaxBytes, releasing the oldest.
+void TestSimulator::seriesBuffersReused()
+{
+    using Cache = SeriesBufferCache;
+    const std::size_t size = (std::size_t(1) << 20) + 24; // a size no other test leaves behind
+    void *a = Cache::allocate(size);
+    std::memset(a, 0x5a, size);
+    Cache::deallocate(a, size);
+    void *b = Cache::allocate(size);
+    QCOMPARE(b, a);
+    void *c = Cache::allocate(size); // the buffer is out: new storage
+    QVERIFY(c != a);
+    void *d = Cache::allocate(size + 8);
+    QVERIFY(d != a && d != c);
+    Cache::deallocate(d, size + 8);
+    Cache::deallocate(c, size);
+    Cache::deallocate(b, size);
+    void *e = Cache::allocate(size); // the newest of that size
+    QCOMPARE(e, b);
+    Cache::deallocate(e, size);
+
+    const std::size_t keptBefore = Cache::keptBytes();
+    void *small = Cache::allocate(Cache::MinBytes - 8);
+    Cache::deallocate(small, Cache::MinBytes - 8);
+    QCOMPARE(Cache::keptBytes(), keptBefore);
+
+    const std::size_t big = Cache::MaxBytes / 2 - 40;
+    void *first = Cache::allocate(big);
+    void *second = Cache::allocate(big);
+    void *third = Cache::allocate(big);
+    Cache::deallocate(first, big);
+    Cache::deallocate(second, big);
+    Cache::deallocate(third, big); // the first goes
+    QVERIFY(Cache::keptBytes() <= Cache::MaxBytes);
+    void *again = Cache::allocate(big);
+    void *again2 = Cache::allocate(big);
+    QCOMPARE(again, third);
+    QCOMPARE(again2, second);
+    Cache::deallocate(again, big);
+    Cache::deallocate(again2, big);
+
+    // a series reserved in a reused buffer (holding the old values) reads as what was appended
+    std::vector<double> values(20'000);
+    for (std::size_t i = 0; i < values.size(); ++i)
+        values[i] = double(i % 97) * 0.5;
+    for (int round = 0; round < 2; ++round) {
+        TickSeries<double> series;
+        series.reserve(values.size());
+        for (std::size_t at = 0; at < values.size(); at += TickSeries<double>::BlockSize)
+            series.appendBlock(values.data() + at, std::min(TickSeries<double>::BlockSize, values.size() - at));
+        QCOMPARE(series.toVector(), values);
+        std::reverse(values.begin(), values.end());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
