@@ -3,6 +3,7 @@
 #include "core/autoscale/hpabehavior.h"
 #include "core/autoscale/hpatypes.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -25,11 +26,11 @@ public:
 
     /// Records a recommendation made at `timeMs`.
     ///
-    /// A run of recommendations of one value is recorded once, with the run's latest time, when the
-    /// run ends or the window is read (a size held from sync to sync costs a compare and a store).
-    /// Exact: adds never expire entries (only extremes() does), and the queues' add() of the value
-    /// their newest entry holds just moves that entry's time; so add(v, t1) then add(v, t2) leaves the
-    /// same entries as add(v, t2) alone, whatever the queues held before.
+    /// A run of recommendations of one value is recorded in the queues once, with the run's latest
+    /// time, when the run ends (a size held from sync to sync costs a compare and a store). Exact: adds
+    /// never expire entries (only extremes() does), and the queues' add() of the value their newest
+    /// entry holds just moves that entry's time; so add(v, t1) then add(v, t2) leaves the same entries
+    /// as add(v, t2) alone, whatever the queues held before.
     void add(int replicas, std::int64_t timeMs)
     {
         if (m_deferred && replicas == m_deferredReplicas) {
@@ -44,10 +45,20 @@ public:
 
     /// The proposal bounded by the recommendations inside the windows at `nowMs` (see WindowExtremes;
     /// on the legacy path `up` is the proposal).
+    ///
+    /// The run not yet in the queues counts as the newest entry: a queue's extreme is that of every
+    /// entry added and not expired, whichever entries it dropped as never extreme again, and the run
+    /// is newer than them all (expiring entries first is what adding it first would leave too).
     WindowExtremes extremes(int proposal, std::int64_t nowMs)
     {
-        flush();
-        return {m_legacy ? proposal : m_up.extreme(proposal, nowMs), m_down.extreme(proposal, nowMs)};
+        WindowExtremes e{m_legacy ? proposal : m_up.extreme(proposal, nowMs), m_down.extreme(proposal, nowMs)};
+        if (m_deferred) {
+            if (!m_legacy && m_up.inside(m_deferredMs, nowMs))
+                e.up = std::min(e.up, m_deferredReplicas);
+            if (m_down.inside(m_deferredMs, nowMs))
+                e.down = std::max(e.down, m_deferredReplicas);
+        }
+        return e;
     }
 
 private:
@@ -72,6 +83,8 @@ private:
                 grow();
             at(m_tail++) = Recommendation{replicas, timeMs};
         }
+        /// Whether an entry of `timeMs` is inside the window at `nowMs`.
+        bool inside(std::int64_t timeMs, std::int64_t nowMs) const { return timeMs > nowMs - m_windowMs; }
         /// The extreme of `proposal` and the entries younger than the window at `nowMs` (older ones expire).
         int extreme(int proposal, std::int64_t nowMs)
         {

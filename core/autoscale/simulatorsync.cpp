@@ -87,8 +87,9 @@ bool proposeMetric(const TierSim &t, MetricPlan &p, const Sample &x, int totalPo
         if (podsA <= 0)
             return false;
         podsB = std::max(0, totalPods - podsA);
-        // no memo on the sample here: perPodProposal() keeps its own on the truncated value, which
-        // hits whenever this one would (same value and pod counts), and far more often
+        // no memo on the sample here: with every pod reporting, perPodProposal() keeps one on the
+        // truncated value, which hits whenever a memo on the sample would (a sample that changes at
+        // every tick mostly truncates alike); with unready pods (a scale-up starting) it computes anew
         replicas = perPodProposal(t, p, x, value, podsA, podsB);
         return true;
     }

@@ -37,7 +37,7 @@ enum class Source { Cpu, Memory, Arrivals, Queue, Wait, Latency, None };
 
 /// A metric's last proposal and the inputs it was computed from: equal inputs, equal proposal.
 struct ProposalMemo {
-    // Object, External: the last sample and pod counts
+    // Object and External metrics: the last sample and pod counts
     double value = std::numeric_limits<double>::quiet_NaN(); ///< the sample (NaN: nothing computed yet)
     int current = 0;
     int podsA = 0, podsB = 0; ///< the pod counts the metric's rule reads

@@ -66,6 +66,8 @@ private slots:
     void windowMatchesScan_data();
     void windowMatchesScan();
     void seriesBuffersReused();
+    void summaryMatchesTimeline_data();
+    void summaryMatchesTimeline();
 };
 
 void TestSimulator::resultShape()
@@ -482,6 +484,81 @@ void TestSimulator::seriesBuffersReused()
         QCOMPARE(series.toVector(), values);
         std::reverse(values.begin(), values.end());
     }
+}
+
+void TestSimulator::summaryMatchesTimeline_data()
+{
+    QTest::addColumn<QString>("traffic");
+    QTest::addColumn<int>("ticks");     // of 15 s; runs of whole and partial blocks of 32 ticks
+    QTest::addColumn<int>("cancelAt");  // progress returns false once this many ticks are done (0: never)
+    QTest::addColumn<int>("users");
+    for (const char *traffic : {"spike-10x", "region-loss", "diurnal", "steady"})
+        for (int ticks : {1, 31, 32, 241, 960})
+            QTest::addRow("%s %d", traffic, ticks) << QString::fromLatin1(traffic) << ticks << 0 << 5000;
+    // the default size: the processing tier falls behind and counts late jobs
+    QTest::addRow("spike-10x full size") << QStringLiteral("spike-10x") << 1441 << 0 << 0;
+    QTest::addRow("spike-10x cancelled") << QStringLiteral("spike-10x") << 9000 << 4096 << 0;
+}
+
+/// Each tier's run summary against one computed here from its timeline: peaks, minutes over the SLO
+/// (the ticks with p95 over it or work shed), spike absorption (the first catch-up after the event).
+void TestSimulator::summaryMatchesTimeline()
+{
+    QFETCH(QString, traffic);
+    QFETCH(int, ticks);
+    QFETCH(int, cancelAt);
+    QFETCH(int, users);
+    auto scenario = users > 0 ? smallWebTools() : headroom::model::defaultScenario();
+    const auto spec = resolveTraffic(scenario, traffic);
+    QVERIFY(spec);
+    const auto r = simulate(scenario, spec.value(), std::chrono::milliseconds(std::int64_t(ticks) * 15'000), {},
+                            [cancelAt](int done, int) { return cancelAt == 0 || done < cancelAt; });
+    QCOMPARE(r.ticks, cancelAt > 0 ? cancelAt : ticks);
+    const double dt = 15;
+    QCOMPARE(r.summaries.size(), r.tiers.size());
+    int overAnywhere = 0;
+    for (std::size_t k = 0; k < r.tiers.size(); ++k) {
+        const TierTimeline &t = r.tiers[k];
+        const TierSummary &s = r.summaries[k];
+        QCOMPARE(t.readyReplicas.size(), std::size_t(r.ticks));
+        const double sloMs = scenario.spec.tiers[int(k)].p95Slo->count() / 1000.0 * 1000;
+        double minutes = 0;
+        int peak = 0, peakNodes = 0, peakNeeded = 0;
+        std::optional<double> absorbed, deficitStart;
+        bool sawDeficit = false, decided = false;
+        int neededInDeficit = 0;
+        for (std::size_t i = 0; i < std::size_t(r.ticks); ++i) {
+            const double tSec = double(i) * dt;
+            if (t.p95LatencyMs[i] > sloMs || t.droppedPerSecond[i] > 0)
+                minutes += dt / 60.0;
+            peak = std::max(peak, t.desiredReplicas[i]);
+            peakNodes = std::max(peakNodes, t.nodes[i]);
+            peakNeeded = std::max(peakNeeded, t.neededReplicas[i]);
+            if (decided || !s.eventAtSeconds || tSec < *s.eventAtSeconds)
+                continue;
+            if (t.readyReplicas[i] < t.neededReplicas[i]) {
+                deficitStart = deficitStart.value_or(tSec);
+                sawDeficit = true;
+                neededInDeficit = std::max(neededInDeficit, t.neededReplicas[i]);
+            } else if (deficitStart) {
+                if (t.readyReplicas[i] >= neededInDeficit)
+                    absorbed = tSec - *s.eventAtSeconds;
+                decided = true;
+            }
+        }
+        if (s.eventAtSeconds && !sawDeficit && r.ticks > 0 && *s.eventAtSeconds < r.ticks * dt)
+            absorbed = 0;
+        QCOMPARE(s.minutesOverSlo, minutes);
+        QCOMPARE(s.peakReplicas, peak);
+        QCOMPARE(s.peakNodes, peakNodes);
+        QCOMPARE(s.peakNeededReplicas, peakNeeded);
+        QCOMPARE(s.spikeAbsorbedAfterSeconds.has_value(), absorbed.has_value());
+        if (absorbed)
+            QCOMPARE(*s.spikeAbsorbedAfterSeconds, *absorbed);
+        overAnywhere += minutes > 0;
+    }
+    if (users == 0)
+        QVERIFY(overAnywhere > 0); // the rows at full size do count minutes over the SLO
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
