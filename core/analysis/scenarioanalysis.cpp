@@ -222,16 +222,18 @@ ScenarioAnalysis analyze(const model::Scenario &scenario, const AnalysisOptions 
     if (!step())
         return a;
 
-    const model::Scenario costFrom = costInputs(scenario);
+    // Without a savings plan the bill reads no traffic spec: a traffic edit keeps it.
+    const model::Scenario costFrom = costInputs(scenario, options.savingsPlan);
     const ScenarioAnalysis *costSource = firstWhere([&](const ScenarioAnalysis &p) {
         return p.options.spotRatio == options.spotRatio && (p.options.savingsPlan || !options.savingsPlan)
-            && samePlan(p) && costInputs(p.inputs.scenario) == costFrom;
+            && samePlan(p) && costInputs(p.inputs.scenario, options.savingsPlan) == costFrom;
     });
     a.reused.cost = costSource != nullptr;
     a.origins.cost = costSource ? costSource->origins.cost : a.serial;
     if (costSource) {
         a.cost = costSource->cost;
-        a.savings = costSource->savings;
+        if (options.savingsPlan) // one made for other traffic would be taken over otherwise
+            a.savings = costSource->savings;
         a.thresholds = costSource->thresholds;
         a.inputs.costWarnings = costSource->inputs.costWarnings;
     } else {

@@ -88,7 +88,7 @@ struct StageReuse {
 /// code that changes a stage's result in a copy clears that stage's origin.
 struct StageOrigins {
     std::uint64_t plan = 0;
-    std::uint64_t cost = 0;                     ///< the bill, its savings plan and thresholds
+    std::uint64_t cost = 0;                     ///< the bill and its thresholds
     std::uint64_t topology = 0;
 };
 

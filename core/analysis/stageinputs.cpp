@@ -32,7 +32,7 @@ model::Scenario planInputs(const model::Scenario &scenario)
     return s;
 }
 
-model::Scenario costInputs(const model::Scenario &scenario)
+model::Scenario costInputs(const model::Scenario &scenario, bool savingsPlan)
 {
     model::Scenario s = withoutSourcesAndMonitoring(scenario);
     s.spec.loadBalancing = {};
@@ -40,6 +40,8 @@ model::Scenario costInputs(const model::Scenario &scenario)
     s.spec.cacheHierarchy = {};
     s.spec.redisCluster = {};
     s.spec.simulation = {};
+    if (!savingsPlan)
+        s.spec.traffic = {};
     return s;
 }
 

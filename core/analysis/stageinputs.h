@@ -15,7 +15,7 @@
 /// - capacity::planCapacity reads demand, growthPhases, capacityPlanner and tiers;
 /// - the bill (cost::costInputFromScenario, currentMix, savingsSettings, workloadUtilization,
 ///   checkThresholds) reads demand, tiers, resourceTiers, regions, costOptimization, and the
-///   traffic specs (the spike amplitude of the savings plan), besides the capacity plan;
+///   traffic specs (the diurnal amplitude of the savings plan only), besides the capacity plan;
 /// - topology::analyseTopology reads demand, growthPhases, regions, database, cacheHierarchy,
 ///   redisCluster, capacityPlanner.queriesPerConnection, and of the tiers only maxReplicas (the
 ///   application's database client connections); the analysis never asks it for a region loss
@@ -26,7 +26,9 @@
 namespace headroom::analysis {
 
 model::Scenario planInputs(const model::Scenario &scenario);
-model::Scenario costInputs(const model::Scenario &scenario);
+/// `savingsPlan` false: the inputs of the bill and its thresholds alone, without the savings plan
+/// (which alone reads the traffic specs).
+model::Scenario costInputs(const model::Scenario &scenario, bool savingsPlan = true);
 model::Scenario topologyInputs(const model::Scenario &scenario);
 /// `traffic` is a traffic scenario name or an inline spec (then no traffic entry is kept).
 model::Scenario simulationInputs(const model::Scenario &scenario, const QString &traffic);

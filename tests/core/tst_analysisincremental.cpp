@@ -435,6 +435,30 @@ private slots:
         const auto bareAgain = analysis::analyze(s, o, {}, &full);
         QVERIFY(bareAgain.reused.cost);
         QCOMPARE(AnalysisDump::of(bareAgain.cost), AnalysisDump::of(full.cost));
+        QVERIFY(!bareAgain.savings); // as a fresh analysis without one
+    }
+
+    // The bill alone reads no traffic spec (only the savings plan does): an analysis without a
+    // savings plan (the console's preview) keeps the bill and its origin across a traffic edit.
+    void billWithoutSavingsPlanIgnoresTraffic()
+    {
+        const model::Scenario s = model::defaultScenario();
+        const auto full = analysis::analyze(s, quick());
+        model::Scenario spiked = s;
+        setSpikeArgument(spiked, u"factor"_s, u"6"_s);
+        QVERIFY(!(spiked == s));
+        analysis::AnalysisOptions o = quick();
+        o.savingsPlan = false;
+        const auto preview = analysis::analyze(spiked, o, {}, &full);
+        QVERIFY(preview.reused.plan && preview.reused.cost && !preview.savings);
+        QCOMPARE(preview.origins.cost, full.serial);
+        const auto fresh = analysis::analyze(spiked, o);
+        QCOMPARE(AnalysisDump::of(preview.cost), AnalysisDump::of(fresh.cost));
+        QCOMPARE(AnalysisDump::of(preview.thresholds), AnalysisDump::of(fresh.thresholds));
+        // with its savings plan, which reads the traffic, the bill is priced again
+        const auto complete = analysis::analyze(spiked, quick(), {}, &preview);
+        QVERIFY(complete.reused.plan && !complete.reused.cost && complete.savings);
+        requireIdentical(complete, analysis::analyze(spiked, quick()));
     }
 };
 
