@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
+#include <optional>
 
 namespace headroom::topology {
 
@@ -85,6 +87,34 @@ double usersAtWriteCeiling(const model::Scenario &scenario, const TopologyOption
     return hi;
 }
 
+// Everything usersAtWriteCeiling reads. The bisection (~40 cache-hierarchy solves, most of the
+// topology stage's time) depends on nothing else, so the what-if levers that change only the
+// tiers, the Redis cluster or the regions find its last answer here.
+struct CeilingInputs {
+    model::DemandProfile demand;
+    QList<model::CacheLevel> caches;
+    model::DatabaseTopology database;
+    double objectBytes = 0, zipfExponent = 0;
+    bool operator==(const CeilingInputs &) const = default;
+};
+
+double rememberedWriteCeiling(const model::Scenario &scenario, const TopologyOptions &options)
+{
+    static std::mutex mutex;
+    static std::optional<std::pair<CeilingInputs, double>> last; // a pure function's last answer
+    CeilingInputs inputs{scenario.spec.demand, scenario.spec.cacheHierarchy, scenario.spec.database,
+                         options.cacheObjectBytes, options.zipfExponent};
+    {
+        const std::lock_guard lock(mutex);
+        if (last && last->first == inputs)
+            return last->second;
+    }
+    const double users = usersAtWriteCeiling(scenario, options);
+    const std::lock_guard lock(mutex);
+    last.emplace(std::move(inputs), users);
+    return users;
+}
+
 } // namespace
 
 model::Result<TopologyAnalysis> analyseTopology(const model::Scenario &scenario, const TopologyOptions &options)
@@ -112,7 +142,7 @@ model::Result<TopologyAnalysis> analyseTopology(const model::Scenario &scenario,
     if (!database)
         return database.errors();
     a.database = std::move(database).value();
-    a.database.writeCeilingUsers = usersAtWriteCeiling(scenario, options);
+    a.database.writeCeilingUsers = rememberedWriteCeiling(scenario, options);
     a.database.writeCeilingMultiple = a.database.writeCeilingUsers / std::max(1.0, scenario.spec.demand.concurrentUsers);
     a.database.findings.last() = writeCeilingFinding(a.database);
     if (std::isfinite(a.database.writeCeilingUsers))

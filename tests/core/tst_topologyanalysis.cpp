@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace headroom::topology;
 
 class TestTopologyAnalysis : public QObject {
@@ -14,6 +16,7 @@ private slots:
     void monthForUsers_data();
     void monthForUsers();
     void badScenarioIsAnError();
+    void writeCeilingFollowsItsInputs();
 };
 
 void TestTopologyAnalysis::webToolsPro()
@@ -96,6 +99,39 @@ void TestTopologyAnalysis::badScenarioIsAnError()
     TopologyOptions options;
     options.lostRegions = {u"nowhere"_qs};
     QVERIFY(!analyseTopology(headroom::model::defaultScenario(), options).ok());
+}
+
+// The write ceiling's last answer is kept for the next analysis with the same inputs: a change of
+// anything it reads (the database, the caches, the demand) computes it again, a change of
+// anything else (a tier's maximum) takes it over.
+void TestTopologyAnalysis::writeCeilingFollowsItsInputs()
+{
+    const auto base = headroom::model::defaultScenario();
+    const auto ceiling = [](const headroom::model::Scenario &s) {
+        const auto a = analyseTopology(s);
+        return a.ok() ? a->database.writeCeilingUsers : -1.0;
+    };
+    const double first = ceiling(base);
+    QVERIFY(first > base.spec.demand.concurrentUsers && std::isfinite(first));
+
+    auto moreWrites = base;
+    moreWrites.spec.database.writeFraction *= 2;
+    auto smallerCache = base;
+    auto &level = smallerCache.spec.cacheHierarchy.front();
+    level.hitRatio = level.hitRatio ? *level.hitRatio * 0.5 : 20.0;
+    level.capacityBytes *= 0.1;
+    auto moreQueries = base;
+    moreQueries.spec.demand.dbQueriesPerRequest *= 2;
+    auto biggerTier = base;
+    biggerTier.spec.tiers.front().autoscaling.maxReplicas += 10;
+    // each right after the base: a kept answer for inputs it does not match would show here
+    for (const auto *changed : {&moreWrites, &smallerCache, &moreQueries}) {
+        QCOMPARE(ceiling(base), first);
+        const double other = ceiling(*changed);
+        QVERIFY2(other > 0 && other != first, qPrintable(QStringLiteral("%1 vs %2").arg(other).arg(first)));
+    }
+    QCOMPARE(ceiling(biggerTier), first);
+    QCOMPARE(ceiling(base), first);
 }
 
 QTEST_GUILESS_MAIN(TestTopologyAnalysis)
