@@ -215,6 +215,9 @@ private slots:
         QVERIFY(y->tickCount() >= 3);
         // the vertical title fits along the plot at the axis title font
         QVERIFY(QFontMetrics(y->titleFont()).horizontalAdvance(y->titleText()) < plot.height());
+        // filled on the painting thread, as the Charts page's (charts::useSolidBackground)
+        QCOMPARE(view->chart()->backgroundBrush().style(), Qt::SolidPattern);
+        QCOMPARE(view->chart()->backgroundRoundness(), 0.0);
     }
 };
 

@@ -23,6 +23,14 @@ QColor seriesColor(int i)
     return palette[static_cast<std::size_t>(std::max(i, 0)) % palette.size()];
 }
 
+void useSolidBackground(QChart &chart)
+{
+    const QBrush brush = chart.backgroundBrush();
+    if (const QGradient *gradient = brush.gradient(); gradient && !gradient->stops().isEmpty())
+        chart.setBackgroundBrush(gradient->stops().constFirst().second);
+    chart.setBackgroundRoundness(0);
+}
+
 void renderChart(QChart &chart, QPainter &painter, const QRectF &target, QSizeF size)
 {
     QGraphicsScene *scene = chart.scene();

@@ -44,25 +44,13 @@ ChartView::ChartView(QWidget *parent) : QChartView(parent)
 
 ChartView::~ChartView() = default;
 
-void ChartView::flattenBackground(QChart &chart)
-{
-    // Qt Charts' themes fill the background with a gradient (white to white in the light theme)
-    // inside a rounded rectangle: blended span by span, and Qt hands a fill of more than about a
-    // hundred spans to its global thread pool and waits for the pieces. A square background in
-    // the gradient's first colour looks the same and takes the raster engine's solid fill.
-    const QBrush brush = chart.backgroundBrush();
-    if (const QGradient *gradient = brush.gradient(); gradient && !gradient->stops().isEmpty())
-        chart.setBackgroundBrush(gradient->stops().constFirst().second);
-    chart.setBackgroundRoundness(0);
-}
-
 void ChartView::setChart(std::unique_ptr<QChart> chart)
 {
     hideCrosshair();
     m_crosshair = nullptr; // owned by the old scene/chart
     QChart *old = QChartView::chart();
     QChartView::setChart(chart ? chart.release() : new QChart);
-    flattenBackground(*QChartView::chart());
+    useSolidBackground(*QChartView::chart());
     delete old;
     setToolTip(QChartView::chart()->toolTip());
 }

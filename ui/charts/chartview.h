@@ -41,7 +41,6 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
-    static void flattenBackground(QChart &chart);
     void saveInteractively();
     void hideCrosshair();
 

@@ -3,6 +3,7 @@
 #include "core/model/scenarioio.h"
 #include "core/model/scenariopath.h"
 #include "ui/backgroundwork.h"
+#include "ui/charts/chartcommon.h"
 #include "ui/document/scenariodocument.h"
 
 #include <QChart>
@@ -506,6 +507,7 @@ void ComparePanel::rebuildChart()
     auto *x = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).value(0));
     auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
     if (!x || !y) {
+        charts::useSolidBackground(*chart);
         chart->legend()->setAlignment(Qt::AlignBottom);
         chart->setMargins(QMargins(4, 4, 4, 4));
         QFont titleFont = chart->titleFont();
