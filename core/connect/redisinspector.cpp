@@ -359,9 +359,9 @@ model::Result<RedisClusterTopology> inspectRedisCluster(const RedisEndpoint &see
     return t;
 }
 
-QFuture<model::Result<RedisClusterTopology>> inspectRedisClusterAsync(const RedisEndpoint &seed)
+QFuture<model::Result<RedisClusterTopology>> inspectRedisClusterAsync(const RedisEndpoint &seed, QThreadPool *pool)
 {
-    return QtConcurrent::run([seed] { return inspectRedisCluster(seed); });
+    return QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(), [seed] { return inspectRedisCluster(seed); });
 }
 
 model::Result<QList<SentinelMaster>> inspectSentinel(const RedisEndpoint &sentinel)

@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <chrono>
 #include <optional>
@@ -109,7 +110,10 @@ RedisClusterTopology groupShards(const QList<RedisNode> &nodes);
 /// Blocking: connects to `seed`, reads the cluster map, then INFO from every node (each with the
 /// seed's credentials). An unreachable non-seed node is a warning, an unreachable seed an error.
 model::Result<RedisClusterTopology> inspectRedisCluster(const RedisEndpoint &seed);
-QFuture<model::Result<RedisClusterTopology>> inspectRedisClusterAsync(const RedisEndpoint &seed);
+/// The same on a thread of `pool` (null: Qt's global pool; the console passes its own, see
+/// ui/backgroundwork.h, as Qt's painting waits on the global one).
+QFuture<model::Result<RedisClusterTopology>> inspectRedisClusterAsync(const RedisEndpoint &seed,
+                                                                      QThreadPool *pool = nullptr);
 
 /// Blocking: SENTINEL MASTERS and SENTINEL REPLICAS of each master.
 model::Result<QList<SentinelMaster>> inspectSentinel(const RedisEndpoint &sentinel);

@@ -125,7 +125,7 @@ void ConnectionJob::testRedis()
     endpoint.password = m_secret;
     endpoint.attempts = 1;
     const QString address = endpoint.address();
-    whenFinished(QtConcurrent::run(backgroundPool(), [endpoint] { return connect::inspectRedisCluster(endpoint); }), this,
+    whenFinished(connect::inspectRedisClusterAsync(endpoint, backgroundPool()), this,
         [this, address](const model::Result<connect::RedisClusterTopology> &r) {
             if (m_finished)
                 return;
